@@ -1,0 +1,136 @@
+package io.uniapi;
+
+import io.dropwizard.core.Application;
+import io.dropwizard.core.server.AbstractServerFactory;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.uniapi.api.ChatCompletionsResource;
+import io.uniapi.api.ClientKeyFilter;
+import io.uniapi.api.HealthzResource;
+import io.uniapi.api.ModelsResource;
+import io.uniapi.api.OpenAiErrorMapper;
+import io.uniapi.api.RequestIdFilter;
+import io.uniapi.config.ConfigException;
+import io.uniapi.config.ConfigFileWatcher;
+import io.uniapi.config.ConfigHolder;
+import io.uniapi.config.ConfigLoader;
+import io.uniapi.config.ConfigSource;
+import io.uniapi.config.ConfigSources;
+import io.uniapi.config.ConfigUrlPoller;
+import io.uniapi.config.EnvExpander;
+import io.uniapi.config.FileConfigSource;
+import io.uniapi.dispatch.AttemptTimeouts;
+import io.uniapi.dispatch.Dispatcher;
+import io.uniapi.http.UpstreamHttp;
+import io.uniapi.ops.ConfigHealthCheck;
+import io.uniapi.ops.GatewayMetrics;
+import io.uniapi.ops.ReloadConfigTask;
+import io.uniapi.providers.BuiltInEngines;
+import io.uniapi.providers.EngineRegistry;
+import io.uniapi.providers.ModelDiscovery;
+import io.uniapi.routing.Router;
+import io.uniapi.routing.Scheduling;
+import io.uniapi.state.DiscoveredModels;
+import io.uniapi.state.KeyCursors;
+import io.uniapi.telemetry.GatewayListener;
+import org.glassfish.jersey.server.ServerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+/** uni-api: one OpenAI-compatible endpoint in front of many LLM providers. {@link #run} only wires things together. */
+public final class UniApiApplication extends Application<UniApiConfiguration> {
+    private static final Logger LOG = LoggerFactory.getLogger(UniApiApplication.class);
+
+    public static void main(String[] args) throws Exception {
+        new UniApiApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "uni-api";
+    }
+
+    @Override
+    public void initialize(Bootstrap<UniApiConfiguration> bootstrap) {
+        bootstrap.setConfigurationFactoryFactory(UniApiConfigurationFactory::new);
+    }
+
+    @Override
+    public void run(UniApiConfiguration configuration, Environment environment) throws IOException {
+        tuneServer(configuration);
+        String version = version();
+
+        DiscoveredModels discovered = new DiscoveredModels();
+        ConfigSource source = ConfigSources.resolve(configuration.getConfigPath(), System::getenv);
+        ConfigHolder holder = new ConfigHolder(source, new ConfigLoader(EnvExpander.fromSystemEnvironment()), discovered::get);
+        loadInitialConfig(holder);
+
+        UpstreamHttp http = configuration.getUpstreamHttp().build("uni-api-java/" + version);
+        environment.lifecycle().manage(http);
+        EngineRegistry engines = BuiltInEngines.registry();
+
+        GatewayMetrics metrics = new GatewayMetrics(environment.metrics());
+        holder.onStatus(metrics::configLoaded);
+        GatewayListener listener = GatewayListener.composite(List.of(metrics));
+
+        Router router = new Router();
+        Dispatcher dispatcher = new Dispatcher(router, new Scheduling(), engines, http, new KeyCursors(),
+                AttemptTimeouts.fromEnvironment());
+
+        environment.jersey().property(ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER, 0);
+        environment.jersey().register(new RequestIdFilter());
+        environment.jersey().register(new ClientKeyFilter(holder));
+        environment.jersey().register(new OpenAiErrorMapper(listener));
+        environment.jersey().register(new ChatCompletionsResource(dispatcher, listener));
+        environment.jersey().register(new ModelsResource(router));
+        environment.jersey().register(new HealthzResource(version));
+
+        if (source instanceof FileConfigSource file) {
+            environment.lifecycle().manage(new ConfigFileWatcher(file.path(), holder, Duration.ofMillis(150), Duration.ofSeconds(1)));
+        } else {
+            environment.lifecycle().manage(new ConfigUrlPoller(holder, configUrlRefresh()));
+        }
+        environment.lifecycle().manage(new ModelDiscovery(holder, engines, http, discovered,
+                Duration.ofSeconds(15), Duration.ofMinutes(10)));
+
+        environment.healthChecks().register("config", new ConfigHealthCheck(holder));
+        environment.admin().addTask(new ReloadConfigTask(holder));
+    }
+
+    /** Requests run on virtual threads when the JVM has them (21+); our own error mapper replaces Dropwizard's. */
+    private static void tuneServer(UniApiConfiguration configuration) {
+        if (configuration.getServerFactory() instanceof AbstractServerFactory server) {
+            server.setRegisterDefaultExceptionMappers(false);
+            if (Runtime.version().feature() >= 21) {
+                server.setEnableVirtualThreads(true);
+                LOG.info("Java {}: serving requests on virtual threads", Runtime.version().feature());
+            }
+        }
+    }
+
+    private static void loadInitialConfig(ConfigHolder holder) throws IOException {
+        try {
+            holder.loadInitial();
+        } catch (ConfigException e) {
+            throw new IllegalStateException("api.yaml cannot be used: " + e.getMessage());
+        }
+    }
+
+    private static Duration configUrlRefresh() {
+        String seconds = System.getenv("CONFIG_URL_REFRESH_SECONDS");
+        try {
+            return Duration.ofSeconds(seconds == null ? 60 : Math.max(5, Long.parseLong(seconds.trim())));
+        } catch (NumberFormatException e) {
+            return Duration.ofSeconds(60);
+        }
+    }
+
+    private static String version() {
+        String version = UniApiApplication.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+}

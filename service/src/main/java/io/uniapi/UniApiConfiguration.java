@@ -1,0 +1,44 @@
+package io.uniapi;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * The Dropwizard view of {@code api.yaml}: only the framework's sections ({@code server}, {@code logging},
+ * {@code metrics}, …) and our {@code upstream_http}. The uni-api sections ({@code providers}, {@code api_keys},
+ * {@code preferences}) are ignored here and loaded by {@code config.ConfigHolder}, which also reloads them live.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public class UniApiConfiguration extends Configuration {
+    @Valid
+    @NotNull
+    private UpstreamHttpFactory upstreamHttp = new UpstreamHttpFactory();
+
+    @JsonIgnore
+    private String configPath;
+
+    @JsonProperty("upstream_http")
+    public UpstreamHttpFactory getUpstreamHttp() {
+        return upstreamHttp;
+    }
+
+    @JsonProperty("upstream_http")
+    public void setUpstreamHttp(UpstreamHttpFactory upstreamHttp) {
+        this.upstreamHttp = upstreamHttp;
+    }
+
+    /** The file given on the command line, or null when started without one (then {@code CONFIG_URL} applies). */
+    @JsonIgnore
+    public String getConfigPath() {
+        return configPath;
+    }
+
+    @JsonIgnore
+    void setConfigPath(String configPath) {
+        this.configPath = configPath;
+    }
+}

@@ -1,0 +1,42 @@
+package io.uniapi.api;
+
+import io.uniapi.dispatch.EventWriter;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/** Writes server-sent events to the client, flushing each one so it leaves at once. */
+final class SseWriter implements EventWriter {
+    private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] END = "\n\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final OutputStream out;
+
+    SseWriter(OutputStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void data(byte[] json) throws IOException {
+        byte[] frame = new byte[DATA.length + json.length + END.length];
+        System.arraycopy(DATA, 0, frame, 0, DATA.length);
+        System.arraycopy(json, 0, frame, DATA.length, json.length);
+        System.arraycopy(END, 0, frame, DATA.length + json.length, END.length);
+        out.write(frame);
+        out.flush();
+    }
+
+    @Override
+    public void comment(String text) throws IOException {
+        out.write((": " + text.replace('\n', ' ') + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    @Override
+    public void done() throws IOException {
+        out.write(DONE);
+        out.flush();
+    }
+}

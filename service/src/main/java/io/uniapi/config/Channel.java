@@ -1,0 +1,66 @@
+package io.uniapi.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A compiled provider entry: its config plus the models it serves right now (declared, or discovered from the
+ * upstream), indexed by alias. Immutable; part of one {@link Snapshot}.
+ */
+public final class Channel {
+    private final ProviderConfig config;
+    private final List<ModelEntry> models;
+    private final Map<String, ModelEntry> byAlias;
+    private final Map<String, String> headers;
+    private final String proxy;
+
+    Channel(ProviderConfig config, List<ModelEntry> models, Map<String, String> headers, String proxy) {
+        this.config = config;
+        this.headers = headers;
+        this.proxy = proxy;
+        this.models = List.copyOf(models);
+        Map<String, ModelEntry> index = new LinkedHashMap<>();
+        for (ModelEntry model : models) {
+            index.putIfAbsent(model.alias(), model);
+        }
+        this.byAlias = Map.copyOf(index);
+    }
+
+    public String name() {
+        return config.name();
+    }
+
+    public ProviderConfig config() {
+        return config;
+    }
+
+    /** Models in config order (aliases may repeat across channels, not within one). */
+    public List<ModelEntry> models() {
+        return models;
+    }
+
+    /** Extra upstream request headers from {@code preferences.headers}, in order. */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    /** The proxy for this channel's calls (its own, else the global one), or null. */
+    public String proxy() {
+        return proxy;
+    }
+
+    public Optional<ModelEntry> model(String alias) {
+        return Optional.ofNullable(byAlias.get(alias));
+    }
+
+    public boolean offers(String alias) {
+        return byAlias.containsKey(alias);
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}
