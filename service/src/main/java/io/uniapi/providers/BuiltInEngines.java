@@ -1,5 +1,7 @@
 package io.uniapi.providers;
 
+import io.uniapi.providers.gemini.GeminiEngine;
+import io.uniapi.providers.gemini.ThoughtSignatures;
 import io.uniapi.providers.openai.OpenAiEngine;
 
 import java.util.HashMap;
@@ -15,6 +17,8 @@ public final class BuiltInEngines {
         OpenAiEngine openAi = new OpenAiEngine();
         engines.put("gpt", openAi);
         engines.put("openrouter", openAi);
+        ThoughtSignatures signatures = new ThoughtSignatures();
+        engines.put("gemini", new GeminiEngine(signatures));
         return new EngineRegistry(engines);
     }
 }

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,8 @@ import java.util.concurrent.TimeUnit;
 public final class ModelDiscovery implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(ModelDiscovery.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    /** A bound on paged lists (Gemini's), so that a misbehaving upstream cannot keep discovery busy forever. */
+    private static final int MAX_PAGES = 20;
 
     private final ConfigHolder holder;
     private final EngineRegistry engines;
@@ -93,12 +96,16 @@ public final class ModelDiscovery implements Managed {
                     () -> new IllegalStateException("its wire format is not supported by this version"));
             UpstreamRequest request = engine.modelsRequest(channel.get()).orElseThrow(
                     () -> new IllegalStateException("its wire format has no model list; declare 'model:' instead"));
-            UpstreamResponse response = http.exchange(request, TIMEOUT);
-            if (!response.successful()) {
-                throw new IllegalStateException("HTTP " + response.status() + ": "
-                        + engine.error(response.status(), response.body()).message());
+            List<String> models = new ArrayList<>();
+            for (int page = 0; page < MAX_PAGES && request != null; page++) {
+                UpstreamResponse response = http.exchange(request, TIMEOUT);
+                if (!response.successful()) {
+                    throw new IllegalStateException("HTTP " + response.status() + ": "
+                            + engine.error(response.status(), response.body()).message());
+                }
+                models.addAll(engine.models(response.body()));
+                request = engine.nextModelsRequest(channel.get(), response.body()).orElse(null);
             }
-            List<String> models = engine.models(response.body());
             LOG.info("Provider '{}': discovered {} models", provider, models.size());
             if (store.put(provider, models)) {
                 holder.recompile("models discovered for provider '" + provider + "'");

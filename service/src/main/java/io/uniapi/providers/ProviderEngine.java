@@ -2,6 +2,7 @@ package io.uniapi.providers;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.uniapi.config.Channel;
+import io.uniapi.http.TransportException;
 import io.uniapi.http.UpstreamRequest;
 
 import java.util.List;
@@ -13,8 +14,11 @@ import java.util.Optional;
  */
 public interface ProviderEngine {
 
-    /** The chat call for one attempt. */
-    UpstreamRequest chatRequest(ChatRequest request, AttemptTarget target);
+    /**
+     * The chat call for one attempt. Engines whose upstream needs a credential fetched first (Vertex AI's OAuth
+     * token) may fail here as the call itself would: with a transport failure or an upstream error.
+     */
+    UpstreamRequest chatRequest(ChatRequest request, AttemptTarget target) throws TransportException, UpstreamAnswerException;
 
     /** A successful non-streamed upstream body as an OpenAI {@code chat.completion}. */
     ObjectNode chatResponse(byte[] body, ChatRequest request, AttemptTarget target) throws UpstreamAnswerException;
@@ -28,6 +32,11 @@ public interface ProviderEngine {
     /** The call that lists the provider's models, if the provider has one. */
     Optional<UpstreamRequest> modelsRequest(Channel channel);
 
-    /** Model ids from the answer to {@link #modelsRequest}. */
+    /** Model ids from the answer to {@link #modelsRequest} (or to one of the following pages). */
     List<String> models(byte[] body) throws UpstreamAnswerException;
+
+    /** The call for the next page of a paged model list, given the previous page; empty after the last page. */
+    default Optional<UpstreamRequest> nextModelsRequest(Channel channel, byte[] previousPage) {
+        return Optional.empty();
+    }
 }

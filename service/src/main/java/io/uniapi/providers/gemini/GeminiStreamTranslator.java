@@ -1,0 +1,112 @@
+package io.uniapi.providers.gemini;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.uniapi.http.SseEvent;
+import io.uniapi.providers.ChunkSink;
+import io.uniapi.providers.OpenAiShapes;
+import io.uniapi.providers.StreamTranslator;
+import io.uniapi.providers.UpstreamAnswerException;
+import io.uniapi.providers.WireJson;
+
+/**
+ * Gemini's {@code streamGenerateContent?alt=sse} events → OpenAI chunks: a role chunk first, then reasoning, content
+ * and tool-call deltas in the order Gemini sends them (each function call gets its own stable {@code index} and
+ * {@code id}: a start delta with the name, then one with the whole arguments), a finish chunk
+ * ({@code tool_calls}, {@code length}, {@code content_filter} or {@code stop}), and, when the stream closes, the
+ * usage chunk. Gemini has no end marker: a stream that closes without a finish reason was cut short.
+ */
+final class GeminiStreamTranslator implements StreamTranslator {
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final String id = OpenAiShapes.completionId();
+    private final long created = OpenAiShapes.nowSeconds();
+    private final String alias;
+    private final ThoughtSignatures signatures;
+    private boolean roleSent;
+    private boolean finished;
+    private int toolCalls;
+    private JsonNode usage;
+
+    GeminiStreamTranslator(String alias, ThoughtSignatures signatures) {
+        this.alias = alias;
+        this.signatures = signatures;
+    }
+
+    @Override
+    public void onEvent(SseEvent event, ChunkSink sink) throws UpstreamAnswerException {
+        if (event.isComment()) {
+            sink.comment(event.comment());
+            return;
+        }
+        if (event.data() == null || event.data().isBlank()) {
+            return;
+        }
+        ObjectNode json = WireJson.objectOrNull(event.data());
+        if (json == null) {
+            throw UpstreamAnswerException.malformed("a stream event is not a JSON object");
+        }
+        JsonNode candidate = GeminiResponseTranslator.firstCandidate(json);
+        if (json.has("usageMetadata")) {
+            usage = json.get("usageMetadata");
+        }
+        if (!roleSent) {
+            roleSent = true;
+            sink.chunk(chunk(JSON.objectNode().put("role", "assistant").put("content", ""), null));
+        }
+        GeminiAnswerParts.read(candidate, new GeminiAnswerParts.Visitor() {
+            @Override
+            public void reasoning(String text) {
+                sink.chunk(chunk(JSON.objectNode().put("reasoning_content", text), null));
+            }
+
+            @Override
+            public void text(String text) {
+                sink.chunk(chunk(JSON.objectNode().put("content", text), null));
+            }
+
+            @Override
+            public void toolCall(String name, String argumentsJson, String signature) {
+                emitToolCall(name, argumentsJson, signature, sink);
+            }
+        });
+        String reason = candidate.path("finishReason").asText(null);
+        if (reason != null && !finished) {
+            finished = true;
+            sink.chunk(chunk(JSON.objectNode(), GeminiFinishReasons.toOpenAi(reason, toolCalls > 0)));
+        }
+    }
+
+    @Override
+    public void onEnd(ChunkSink sink) {
+        if (!finished) {
+            return;
+        }
+        ObjectNode openAiUsage = GeminiUsage.toOpenAi(usage);
+        if (openAiUsage != null) {
+            sink.chunk(OpenAiShapes.usageChunk(id, created, alias, openAiUsage));
+        }
+        sink.done();
+    }
+
+    private void emitToolCall(String name, String argumentsJson, String signature, ChunkSink sink) {
+        int index = toolCalls++;
+        String callId = OpenAiShapes.toolCallId();
+        signatures.remember(callId, signature);
+        ObjectNode start = GeminiToolCalls.complete(callId, name, "", signature);
+        start.put("index", index);
+        ObjectNode startDelta = JSON.objectNode();
+        startDelta.putArray("tool_calls").add(start);
+        sink.chunk(chunk(startDelta, null));
+        ObjectNode argumentsDelta = JSON.objectNode();
+        ObjectNode arguments = argumentsDelta.putArray("tool_calls").addObject();
+        arguments.put("index", index);
+        arguments.putObject("function").put("arguments", argumentsJson);
+        sink.chunk(chunk(argumentsDelta, null));
+    }
+
+    private ObjectNode chunk(ObjectNode delta, String finishReason) {
+        return OpenAiShapes.chunk(id, created, alias, delta, finishReason);
+    }
+}
