@@ -71,7 +71,7 @@ public final class UniApiApplication extends Application<UniApiConfiguration> {
 
         UpstreamHttp http = configuration.getUpstreamHttp().build("uni-api-java/" + version);
         environment.lifecycle().manage(http);
-        EngineRegistry engines = BuiltInEngines.registry();
+        EngineRegistry engines = BuiltInEngines.registry(http::exchange);
 
         GatewayMetrics metrics = new GatewayMetrics(environment.metrics());
         holder.onStatus(metrics::configLoaded);

@@ -15,6 +15,7 @@ public final class Channel {
     private final Map<String, ModelEntry> byAlias;
     private final Map<String, String> headers;
     private final String proxy;
+    private final GoogleCloud googleCloud;
 
     Channel(ProviderConfig config, List<ModelEntry> models, Map<String, String> headers, String proxy) {
         this.config = config;
@@ -26,6 +27,7 @@ public final class Channel {
             index.putIfAbsent(model.alias(), model);
         }
         this.byAlias = Map.copyOf(index);
+        this.googleCloud = GoogleCloud.of(config);
     }
 
     public String name() {
@@ -49,6 +51,19 @@ public final class Channel {
     /** The proxy for this channel's calls (its own, else the global one), or null. */
     public String proxy() {
         return proxy;
+    }
+
+    /** Vertex AI settings, or null for channels that are not Google Cloud ones. */
+    public GoogleCloud googleCloud() {
+        return googleCloud;
+    }
+
+    /**
+     * What the dispatcher picks one of per attempt, rotates over and cools down one by one: the upstream keys, or,
+     * for a Vertex AI channel with a service account (which has no keys), its regions.
+     */
+    public List<String> keyPool() {
+        return googleCloud != null && googleCloud.serviceAccount() != null ? googleCloud.regions() : config.apiKeys();
     }
 
     public Optional<ModelEntry> model(String alias) {

@@ -1,9 +1,13 @@
 package io.uniapi.providers;
 
+import io.uniapi.http.TransportException;
 import io.uniapi.providers.gemini.GeminiEngine;
 import io.uniapi.providers.gemini.ThoughtSignatures;
 import io.uniapi.providers.openai.OpenAiEngine;
+import io.uniapi.providers.vertex.GoogleAccessTokens;
+import io.uniapi.providers.vertex.VertexGeminiEngine;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,13 +16,23 @@ public final class BuiltInEngines {
     private BuiltInEngines() {
     }
 
+    /** The engines, without an HTTP client for Vertex AI's token exchange (tests that never reach Vertex). */
     public static EngineRegistry registry() {
+        return registry((request, timeout) -> {
+            throw new TransportException(TransportException.Kind.CONNECT, "no HTTP client for the token exchange", null);
+        });
+    }
+
+    /** The engines; {@code tokenExchange} performs Vertex AI's OAuth token calls. */
+    public static EngineRegistry registry(GoogleAccessTokens.Exchange tokenExchange) {
         Map<String, ProviderEngine> engines = new HashMap<>();
         OpenAiEngine openAi = new OpenAiEngine();
         engines.put("gpt", openAi);
         engines.put("openrouter", openAi);
         ThoughtSignatures signatures = new ThoughtSignatures();
         engines.put("gemini", new GeminiEngine(signatures));
+        GoogleAccessTokens tokens = new GoogleAccessTokens(tokenExchange, Clock.systemUTC());
+        engines.put("vertex-gemini", new VertexGeminiEngine(tokens, signatures));
         return new EngineRegistry(engines);
     }
 }

@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class KeyCursors {
     private final ConcurrentMap<String, AtomicInteger> cursors = new ConcurrentHashMap<>();
 
-    /** The key to use for the next attempt on {@code channel}, or null when it has none. */
+    /** The key (or, for Vertex AI service accounts, region) for the next attempt on {@code channel}, or null. */
     public String next(Channel channel) {
-        List<String> keys = channel.config().apiKeys();
+        List<String> keys = channel.keyPool();
         if (keys.isEmpty()) {
             return null;
         }

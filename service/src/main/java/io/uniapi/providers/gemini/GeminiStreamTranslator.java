@@ -17,7 +17,7 @@ import io.uniapi.providers.WireJson;
  * ({@code tool_calls}, {@code length}, {@code content_filter} or {@code stop}), and, when the stream closes, the
  * usage chunk. Gemini has no end marker: a stream that closes without a finish reason was cut short.
  */
-final class GeminiStreamTranslator implements StreamTranslator {
+public final class GeminiStreamTranslator implements StreamTranslator {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final String id = OpenAiShapes.completionId();
@@ -29,7 +29,7 @@ final class GeminiStreamTranslator implements StreamTranslator {
     private int toolCalls;
     private JsonNode usage;
 
-    GeminiStreamTranslator(String alias, ThoughtSignatures signatures) {
+    public GeminiStreamTranslator(String alias, ThoughtSignatures signatures) {
         this.alias = alias;
         this.signatures = signatures;
     }

@@ -1,0 +1,77 @@
+package io.uniapi.providers.vertex;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.uniapi.config.Channel;
+import io.uniapi.http.TransportException;
+import io.uniapi.http.UpstreamRequest;
+import io.uniapi.providers.AttemptTarget;
+import io.uniapi.providers.ChatRequest;
+import io.uniapi.providers.ProviderEngine;
+import io.uniapi.providers.StreamTranslator;
+import io.uniapi.providers.UpstreamAnswerException;
+import io.uniapi.providers.UpstreamError;
+import io.uniapi.providers.WireJson;
+import io.uniapi.providers.gemini.GeminiDialect;
+import io.uniapi.providers.gemini.GeminiErrorTranslator;
+import io.uniapi.providers.gemini.GeminiRequestTranslator;
+import io.uniapi.providers.gemini.GeminiResponseTranslator;
+import io.uniapi.providers.gemini.GeminiStreamTranslator;
+import io.uniapi.providers.gemini.ThoughtSignatures;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Gemini models on Vertex AI ({@code engine: vertex-gemini}): Gemini's wire format (the same translators as AI
+ * Studio) at {@code publishers/google/models/<model>:generateContent} or {@code :streamGenerateContent?alt=sse}.
+ */
+public final class VertexGeminiEngine implements ProviderEngine {
+    private final GoogleAccessTokens tokens;
+    private final ThoughtSignatures signatures;
+
+    public VertexGeminiEngine(GoogleAccessTokens tokens, ThoughtSignatures signatures) {
+        this.tokens = tokens;
+        this.signatures = signatures;
+    }
+
+    @Override
+    public UpstreamRequest chatRequest(ChatRequest request, AttemptTarget target)
+            throws TransportException, UpstreamAnswerException {
+        ObjectNode body = GeminiRequestTranslator.body(request, target, GeminiDialect.VERTEX, signatures);
+        VertexEndpoint endpoint = VertexEndpoint.resolve(target, "google",
+                request.stream() ? "streamGenerateContent" : "generateContent", request.stream(), tokens);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.putAll(endpoint.headers());
+        headers.putAll(target.channel().headers());
+        return UpstreamRequest.postJson(endpoint.url(), headers, WireJson.bytes(body), target.channel().proxy());
+    }
+
+    @Override
+    public ObjectNode chatResponse(byte[] body, ChatRequest request, AttemptTarget target) throws UpstreamAnswerException {
+        return GeminiResponseTranslator.completion(body, target.alias(), signatures);
+    }
+
+    @Override
+    public StreamTranslator streamTranslator(ChatRequest request, AttemptTarget target) {
+        return new GeminiStreamTranslator(target.alias(), signatures);
+    }
+
+    @Override
+    public UpstreamError error(int status, byte[] body) {
+        return GeminiErrorTranslator.fromBody(status, body);
+    }
+
+    /** Vertex AI has no list of the publisher models a project may call; declare {@code model:} instead. */
+    @Override
+    public Optional<UpstreamRequest> modelsRequest(Channel channel) {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<String> models(byte[] body) {
+        return List.of();
+    }
+}
