@@ -1,5 +1,6 @@
 package io.uniapi.providers;
 
+import io.uniapi.providers.anthropic.AnthropicEngine;
 import io.uniapi.providers.openai.OpenAiEngine;
 
 import java.util.HashMap;
@@ -15,6 +16,7 @@ public final class BuiltInEngines {
         OpenAiEngine openAi = new OpenAiEngine();
         engines.put("gpt", openAi);
         engines.put("openrouter", openAi);
+        engines.put("claude", new AnthropicEngine());
         return new EngineRegistry(engines);
     }
 }
