@@ -16,6 +16,7 @@ public final class Channel {
     private final Map<String, String> headers;
     private final String proxy;
     private final GoogleCloud googleCloud;
+    private BodyOverrides bodyOverrides = BodyOverrides.NONE;
 
     Channel(ProviderConfig config, List<ModelEntry> models, Map<String, String> headers, String proxy) {
         this.config = config;
@@ -64,6 +65,17 @@ public final class Channel {
      */
     public List<String> keyPool() {
         return googleCloud != null && googleCloud.serviceAccount() != null ? googleCloud.regions() : config.apiKeys();
+    }
+
+    /** {@code preferences.post_body_parameter_overrides}, compiled; every engine applies it to its upstream body. */
+    public BodyOverrides bodyOverrides() {
+        return bodyOverrides;
+    }
+
+    /** Set once by {@link SnapshotCompiler} before the snapshot is published. */
+    Channel withBodyOverrides(BodyOverrides overrides) {
+        this.bodyOverrides = overrides;
+        return this;
     }
 
     public Optional<ModelEntry> model(String alias) {

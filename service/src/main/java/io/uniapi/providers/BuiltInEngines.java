@@ -1,6 +1,7 @@
 package io.uniapi.providers;
 
 import io.uniapi.http.TransportException;
+import io.uniapi.providers.anthropic.AnthropicEngine;
 import io.uniapi.providers.gemini.GeminiEngine;
 import io.uniapi.providers.gemini.ThoughtSignatures;
 import io.uniapi.providers.openai.OpenAiEngine;
@@ -29,6 +30,7 @@ public final class BuiltInEngines {
         OpenAiEngine openAi = new OpenAiEngine();
         engines.put("gpt", openAi);
         engines.put("openrouter", openAi);
+        engines.put("claude", new AnthropicEngine());
         ThoughtSignatures signatures = new ThoughtSignatures();
         engines.put("gemini", new GeminiEngine(signatures));
         GoogleAccessTokens tokens = new GoogleAccessTokens(tokenExchange, Clock.systemUTC());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.uniapi.providers.AttemptTarget;
 import io.uniapi.providers.ChatRequest;
+import io.uniapi.providers.content.ImageParts;
 
 import java.net.URI;
 
@@ -31,6 +32,10 @@ final class OpenAiRequestTranslator {
         if (!tools) {
             stripTools(body);
         }
+        if (!target.channel().config().acceptsImages()) {
+            ImageParts.strip(body);
+        }
+        target.channel().bodyOverrides().apply(body, target.alias(), target.upstreamModel());
         return body;
     }
 
