@@ -3,9 +3,10 @@ package io.uniapi.providers;
 import io.uniapi.http.TransportException;
 import io.uniapi.providers.anthropic.AnthropicEngine;
 import io.uniapi.providers.gemini.GeminiEngine;
-import io.uniapi.providers.gemini.ThoughtSignatures;
+import io.uniapi.providers.gemini.ToolCallMemory;
 import io.uniapi.providers.openai.OpenAiEngine;
 import io.uniapi.providers.vertex.GoogleAccessTokens;
+import io.uniapi.providers.vertex.VertexClaudeEngine;
 import io.uniapi.providers.vertex.VertexGeminiEngine;
 
 import java.time.Clock;
@@ -30,11 +31,13 @@ public final class BuiltInEngines {
         OpenAiEngine openAi = new OpenAiEngine();
         engines.put("gpt", openAi);
         engines.put("openrouter", openAi);
-        engines.put("claude", new AnthropicEngine());
-        ThoughtSignatures signatures = new ThoughtSignatures();
-        engines.put("gemini", new GeminiEngine(signatures));
+        AnthropicEngine anthropic = new AnthropicEngine();
+        engines.put("claude", anthropic);
+        ToolCallMemory toolCalls = new ToolCallMemory();
+        engines.put("gemini", new GeminiEngine(toolCalls));
         GoogleAccessTokens tokens = new GoogleAccessTokens(tokenExchange, Clock.systemUTC());
-        engines.put("vertex-gemini", new VertexGeminiEngine(tokens, signatures));
+        engines.put("vertex-gemini", new VertexGeminiEngine(tokens, toolCalls));
+        engines.put("vertex-claude", new VertexClaudeEngine(tokens, anthropic));
         return new EngineRegistry(engines);
     }
 }

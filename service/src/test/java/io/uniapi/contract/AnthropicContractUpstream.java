@@ -26,7 +26,7 @@ public final class AnthropicContractUpstream implements ContractUpstream {
     private static final Set<String> FIELDS = Set.of("model", "messages", "max_tokens", "system", "stop_sequences",
             "stream", "temperature", "top_p", "top_k", "tools", "tool_choice", "thinking", "metadata", "mcp_servers",
             "container", "service_tier");
-    private static final Map<String, String> ERROR_TYPES = Map.of("invalid_request", "invalid_request_error",
+    static final Map<String, String> ERROR_TYPES = Map.of("invalid_request", "invalid_request_error",
             "overloaded", "overloaded_error", "rate_limited", "rate_limit_error", "auth", "authentication_error");
 
     @Override
@@ -217,7 +217,7 @@ public final class AnthropicContractUpstream implements ContractUpstream {
         return null;
     }
 
-    private static ObjectNode message(Script script, String model) {
+    static ObjectNode message(Script script, String model) {
         ObjectNode message = JSON.createObjectNode().put("id", "msg_fake").put("type", "message")
                 .put("role", "assistant").put("model", model);
         ArrayNode content = message.putArray("content");
@@ -238,7 +238,7 @@ public final class AnthropicContractUpstream implements ContractUpstream {
         return message;
     }
 
-    private static List<ObjectNode> events(Script script, String model) {
+    static List<ObjectNode> events(Script script, String model) {
         List<ObjectNode> events = new ArrayList<>();
         ObjectNode start = JSON.createObjectNode().put("type", "message_start");
         ObjectNode message = start.putObject("message").put("id", "msg_fake").put("type", "message")

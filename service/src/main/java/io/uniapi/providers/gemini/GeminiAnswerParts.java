@@ -14,7 +14,8 @@ final class GeminiAnswerParts {
 
         void text(String text);
 
-        void toolCall(String name, String argumentsJson, String thoughtSignature);
+        /** {@code upstreamId} is Gemini's {@code functionCall.id} (newer models set one), else null. */
+        void toolCall(String upstreamId, String name, String argumentsJson, String thoughtSignature);
     }
 
     private GeminiAnswerParts() {
@@ -25,7 +26,8 @@ final class GeminiAnswerParts {
             if (part.has("functionCall")) {
                 JsonNode call = part.get("functionCall");
                 JsonNode args = call.get("args");
-                visitor.toolCall(call.path("name").asText(""), args == null || args.isNull() ? "{}" : args.toString(),
+                String id = call.path("id").asText("");
+                visitor.toolCall(id.isEmpty() ? null : id, call.path("name").asText(""), args == null || args.isNull() ? "{}" : args.toString(),
                         part.path("thoughtSignature").asText(null));
             } else if (part.has("text")) {
                 String text = part.get("text").asText("");

@@ -25,13 +25,15 @@ final class GeminiContents {
     private final ArrayNode contents = JSON.arrayNode();
     private final StringBuilder system = new StringBuilder();
     private final Map<String, String> toolNames = new HashMap<>();
-    private final ThoughtSignatures signatures;
+    private final ToolCallMemory memory;
     private final boolean keepTools;
+    private final boolean keepImages;
     private final boolean gemini3;
 
-    private GeminiContents(ThoughtSignatures signatures, boolean keepTools, boolean gemini3) {
-        this.signatures = signatures;
+    private GeminiContents(ToolCallMemory memory, boolean keepTools, boolean keepImages, boolean gemini3) {
+        this.memory = memory;
         this.keepTools = keepTools;
+        this.keepImages = keepImages;
         this.gemini3 = gemini3;
     }
 
@@ -39,9 +41,11 @@ final class GeminiContents {
     record Conversation(ArrayNode contents, ObjectNode systemInstruction) {
     }
 
-    static Conversation translate(JsonNode messages, GeminiDialect dialect, ThoughtSignatures signatures,
-                                  boolean keepTools, String upstreamModel) {
-        GeminiContents translation = new GeminiContents(signatures, keepTools, GeminiThinking.isGemini3(upstreamModel));
+    /** @param keepImages false for channels with {@code image: false}: image parts are left out */
+    static Conversation translate(JsonNode messages, GeminiDialect dialect, ToolCallMemory memory,
+                                  boolean keepTools, boolean keepImages, String upstreamModel) {
+        GeminiContents translation = new GeminiContents(memory, keepTools, keepImages,
+                GeminiThinking.isGemini3(upstreamModel));
         for (int i = 0; i < messages.size(); i++) {
             translation.add(messages.get(i), i);
         }
@@ -58,12 +62,12 @@ final class GeminiContents {
                     append("user", functionResponse(message, index));
                 }
             }
-            default -> append("user", GeminiParts.userParts(message.get("content")));
+            default -> append("user", GeminiParts.userParts(message.get("content"), keepImages));
         }
     }
 
     private void addAssistant(JsonNode message) {
-        ArrayNode parts = GeminiParts.userParts(message.get("content"));
+        ArrayNode parts = GeminiParts.userParts(message.get("content"), keepImages);
         JsonNode toolCalls = message.get("tool_calls");
         if (keepTools && toolCalls != null && toolCalls.isArray()) {
             boolean signed = false;
@@ -73,9 +77,12 @@ final class GeminiContents {
                 toolNames.put(id, name);
                 ObjectNode part = parts.addObject();
                 ObjectNode functionCall = part.putObject("functionCall");
+                if (memory.isUpstreamId(id)) {
+                    functionCall.put("id", id);
+                }
                 functionCall.put("name", name);
                 functionCall.set("args", arguments(call.path("function").path("arguments")));
-                String signature = signatures.of(call);
+                String signature = memory.signatureOf(call);
                 if (signature == null && gemini3 && !signed) {
                     signature = SKIP_SIGNATURE_VALIDATION;
                 }
@@ -90,10 +97,10 @@ final class GeminiContents {
 
     private ArrayNode functionResponse(JsonNode message, int index) {
         String name;
+        String id = message.path("tool_call_id").asText("");
         if ("function".equals(message.path("role").asText())) {
             name = message.path("name").asText("");
         } else {
-            String id = message.path("tool_call_id").asText("");
             name = toolNames.get(id);
             if (name == null) {
                 throw new InvalidRequestException("invalid_tool_call_id", "messages[" + index + "].tool_call_id",
@@ -103,6 +110,9 @@ final class GeminiContents {
         }
         ArrayNode parts = JSON.arrayNode();
         ObjectNode response = parts.addObject().putObject("functionResponse");
+        if (memory.isUpstreamId(id)) {
+            response.put("id", id);
+        }
         response.put("name", name);
         response.set("response", responseObject(GeminiParts.text(message.get("content"))));
         return parts;
@@ -149,7 +159,7 @@ final class GeminiContents {
     private Conversation finish(GeminiDialect dialect) {
         if (contents.isEmpty()) {
             // Gemini rejects an empty conversation; uni-api sends this placeholder.
-            append("user", GeminiParts.userParts(JSON.textNode("No messages")));
+            append("user", GeminiParts.userParts(JSON.textNode("No messages"), false));
         }
         if (system.isEmpty()) {
             return new Conversation(contents, null);

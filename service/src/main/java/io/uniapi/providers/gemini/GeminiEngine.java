@@ -26,17 +26,17 @@ import java.util.Optional;
 public final class GeminiEngine implements ProviderEngine {
     static final String KEY_HEADER = "x-goog-api-key";
 
-    private final ThoughtSignatures signatures;
+    private final ToolCallMemory memory;
 
-    public GeminiEngine(ThoughtSignatures signatures) {
-        this.signatures = signatures;
+    public GeminiEngine(ToolCallMemory memory) {
+        this.memory = memory;
     }
 
     @Override
     public UpstreamRequest chatRequest(ChatRequest request, AttemptTarget target) {
         ProviderConfig provider = target.channel().config();
         URI url = GeminiUrls.chat(provider.baseUrl(), target.upstreamModel(), request.stream());
-        ObjectNode body = GeminiRequestTranslator.body(request, target, GeminiUrls.dialect(provider.baseUrl()), signatures);
+        ObjectNode body = GeminiRequestTranslator.body(request, target, GeminiUrls.dialect(provider.baseUrl()), memory);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         if (target.apiKey() != null && !target.apiKey().isEmpty()) {
@@ -48,12 +48,12 @@ public final class GeminiEngine implements ProviderEngine {
 
     @Override
     public ObjectNode chatResponse(byte[] body, ChatRequest request, AttemptTarget target) throws UpstreamAnswerException {
-        return GeminiResponseTranslator.completion(body, target.alias(), signatures);
+        return GeminiResponseTranslator.completion(body, target.alias(), memory);
     }
 
     @Override
     public StreamTranslator streamTranslator(ChatRequest request, AttemptTarget target) {
-        return new GeminiStreamTranslator(target.alias(), signatures);
+        return new GeminiStreamTranslator(target.alias(), memory);
     }
 
     @Override

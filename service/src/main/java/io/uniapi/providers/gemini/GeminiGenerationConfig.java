@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.uniapi.providers.ReasoningHints;
 
 /**
  * OpenAI sampling and output fields → Gemini {@code generationConfig}: {@code max_completion_tokens} or
@@ -20,7 +21,7 @@ final class GeminiGenerationConfig {
     private GeminiGenerationConfig() {
     }
 
-    static ObjectNode build(JsonNode request, String upstreamModel, String alias) {
+    static ObjectNode build(JsonNode request, String upstreamModel, String alias, ReasoningHints hints) {
         ObjectNode config = JsonNodeFactory.instance.objectNode();
         copyNumber(request, "temperature", config, "temperature");
         copyNumber(request, "top_p", config, "topP");
@@ -33,7 +34,7 @@ final class GeminiGenerationConfig {
         }
         stopSequences(request.get("stop"), config);
         responseFormat(request.get("response_format"), config);
-        ObjectNode thinking = GeminiThinking.config(upstreamModel, alias, request);
+        ObjectNode thinking = GeminiThinking.config(upstreamModel, alias, hints);
         if (thinking != null) {
             config.set("thinkingConfig", thinking);
         }

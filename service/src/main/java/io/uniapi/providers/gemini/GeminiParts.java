@@ -19,7 +19,8 @@ final class GeminiParts {
     private GeminiParts() {
     }
 
-    static ArrayNode userParts(JsonNode content) {
+    /** @param keepImages false to leave image parts out ({@code image: false} channels) */
+    static ArrayNode userParts(JsonNode content, boolean keepImages) {
         ArrayNode parts = JSON.arrayNode();
         if (content == null || content.isNull()) {
             return parts;
@@ -34,8 +35,12 @@ final class GeminiParts {
         for (JsonNode item : content) {
             switch (item.path("type").asText()) {
                 case "text" -> addText(parts, item.path("text").asText(""));
-                case "image_url" -> addMedia(parts, item.path("image_url").isTextual()
-                        ? item.path("image_url").textValue() : item.path("image_url").path("url").asText(""));
+                case "image_url" -> {
+                    if (keepImages) {
+                        addMedia(parts, item.path("image_url").isTextual()
+                                ? item.path("image_url").textValue() : item.path("image_url").path("url").asText(""));
+                    }
+                }
                 case "input_audio" -> addAudio(parts, item.path("input_audio"));
                 case "file" -> addMedia(parts, item.path("file").path("file_data").asText(""));
                 default -> {

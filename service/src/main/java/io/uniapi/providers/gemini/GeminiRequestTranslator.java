@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.uniapi.providers.AttemptTarget;
 import io.uniapi.providers.ChatRequest;
+import io.uniapi.providers.ReasoningHints;
 
 import java.util.List;
 import java.util.Locale;
@@ -13,8 +14,8 @@ import java.util.regex.Pattern;
 /**
  * A client's chat request → the body of Gemini's {@code generateContent} (AI Studio and Vertex AI alike): contents
  * and system instruction ({@link GeminiContents}), tools ({@link GeminiTools}), generation config
- * ({@link GeminiGenerationConfig}) and safety settings that block nothing, as uni-api sends them. Nothing the client
- * sent is copied blindly: Gemini rejects unknown fields.
+ * ({@link GeminiGenerationConfig}) and safety settings that block nothing, as uni-api sends them; then the channel's
+ * {@code post_body_parameter_overrides}. Nothing the client sent is copied blindly: Gemini rejects unknown fields.
  */
 public final class GeminiRequestTranslator {
     private static final Pattern SEARCH = Pattern.compile("-search(?=-|$)");
@@ -25,23 +26,32 @@ public final class GeminiRequestTranslator {
     }
 
     public static ObjectNode body(ChatRequest request, AttemptTarget target, GeminiDialect dialect,
-                                  ThoughtSignatures signatures) {
+                                  ToolCallMemory memory) {
         String upstream = target.upstreamModel();
+        String alias = target.alias();
         boolean keepTools = target.channel().config().tools();
+        ReasoningHints hints = ReasoningHints.of(alias, request.body());
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         GeminiContents.Conversation conversation = GeminiContents.translate(request.body().path("messages"), dialect,
-                signatures, keepTools, upstream);
+                memory, keepTools, target.channel().config().acceptsImages(), upstream);
         body.set("contents", conversation.contents());
         if (conversation.systemInstruction() != null) {
             body.set("systemInstruction", conversation.systemInstruction());
         }
-        boolean search = SEARCH.matcher(target.alias().toLowerCase(Locale.ROOT)).find();
+        boolean search = SEARCH.matcher(alias.toLowerCase(Locale.ROOT)).find();
         GeminiTools.apply(request.body(), body, keepTools, search, upstream);
-        ObjectNode generation = GeminiGenerationConfig.build(request.body(), upstream, target.alias());
+        ObjectNode generation = GeminiGenerationConfig.build(request.body(), upstream, alias, hints);
         if (!generation.isEmpty()) {
             body.set("generationConfig", generation);
         }
         body.set("safetySettings", safetySettings(upstream));
+        target.channel().bodyOverrides().apply(body, alias, upstream);
+        if (generation.has("thinkingConfig") && GeminiThinking.explicit(hints, alias)) {
+            // The client's own choice beats a channel-wide override, as in uni-api.
+            ObjectNode config = body.get("generationConfig") instanceof ObjectNode merged ? merged
+                    : body.putObject("generationConfig");
+            config.set("thinkingConfig", generation.get("thinkingConfig"));
+        }
         return body;
     }
 

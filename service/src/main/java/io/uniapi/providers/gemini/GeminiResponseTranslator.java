@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.uniapi.providers.OpenAiShapes;
+import io.uniapi.providers.ChatCompletionShapes;
 import io.uniapi.providers.UpstreamAnswerException;
 import io.uniapi.providers.UpstreamError;
 import io.uniapi.providers.WireJson;
@@ -18,7 +18,7 @@ public final class GeminiResponseTranslator {
     private GeminiResponseTranslator() {
     }
 
-    public static ObjectNode completion(byte[] body, String alias, ThoughtSignatures signatures)
+    public static ObjectNode completion(byte[] body, String alias, ToolCallMemory memory)
             throws UpstreamAnswerException {
         ObjectNode json = WireJson.objectOrNull(body);
         if (json == null) {
@@ -40,9 +40,9 @@ public final class GeminiResponseTranslator {
             }
 
             @Override
-            public void toolCall(String name, String argumentsJson, String signature) {
-                String id = OpenAiShapes.toolCallId();
-                signatures.remember(id, signature);
+            public void toolCall(String upstreamId, String name, String argumentsJson, String signature) {
+                String id = GeminiToolCalls.idFor(upstreamId);
+                memory.remember(id, signature, upstreamId != null);
                 toolCalls.add(GeminiToolCalls.complete(id, name, argumentsJson, signature));
             }
         });
@@ -65,7 +65,7 @@ public final class GeminiResponseTranslator {
             message.set("tool_calls", toolCalls);
         }
         message.putNull("refusal");
-        return OpenAiShapes.completion(alias, message, GeminiFinishReasons.toOpenAi(finishReason, !toolCalls.isEmpty()),
+        return new ChatCompletionShapes(alias).completion(message, GeminiFinishReasons.toOpenAi(finishReason, !toolCalls.isEmpty()),
                 GeminiUsage.toOpenAi(json.get("usageMetadata")));
     }
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.uniapi.http.SseEvent;
 import io.uniapi.providers.ChunkSink;
-import io.uniapi.providers.OpenAiShapes;
+import io.uniapi.providers.ChatCompletionShapes;
 import io.uniapi.providers.StreamTranslator;
 import io.uniapi.providers.UpstreamAnswerException;
 import io.uniapi.providers.WireJson;
@@ -20,18 +20,16 @@ import io.uniapi.providers.WireJson;
 public final class GeminiStreamTranslator implements StreamTranslator {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private final String id = OpenAiShapes.completionId();
-    private final long created = OpenAiShapes.nowSeconds();
-    private final String alias;
-    private final ThoughtSignatures signatures;
+    private final ChatCompletionShapes shapes;
+    private final ToolCallMemory memory;
     private boolean roleSent;
     private boolean finished;
     private int toolCalls;
     private JsonNode usage;
 
-    public GeminiStreamTranslator(String alias, ThoughtSignatures signatures) {
-        this.alias = alias;
-        this.signatures = signatures;
+    public GeminiStreamTranslator(String alias, ToolCallMemory memory) {
+        this.shapes = new ChatCompletionShapes(alias);
+        this.memory = memory;
     }
 
     @Override
@@ -53,28 +51,28 @@ public final class GeminiStreamTranslator implements StreamTranslator {
         }
         if (!roleSent) {
             roleSent = true;
-            sink.chunk(chunk(JSON.objectNode().put("role", "assistant").put("content", ""), null));
+            sink.chunk(shapes.roleChunk());
         }
         GeminiAnswerParts.read(candidate, new GeminiAnswerParts.Visitor() {
             @Override
             public void reasoning(String text) {
-                sink.chunk(chunk(JSON.objectNode().put("reasoning_content", text), null));
+                sink.chunk(shapes.textChunk("reasoning_content", text));
             }
 
             @Override
             public void text(String text) {
-                sink.chunk(chunk(JSON.objectNode().put("content", text), null));
+                sink.chunk(shapes.textChunk("content", text));
             }
 
             @Override
-            public void toolCall(String name, String argumentsJson, String signature) {
-                emitToolCall(name, argumentsJson, signature, sink);
+            public void toolCall(String upstreamId, String name, String argumentsJson, String signature) {
+                emitToolCall(upstreamId, name, argumentsJson, signature, sink);
             }
         });
         String reason = candidate.path("finishReason").asText(null);
         if (reason != null && !finished) {
             finished = true;
-            sink.chunk(chunk(JSON.objectNode(), GeminiFinishReasons.toOpenAi(reason, toolCalls > 0)));
+            sink.chunk(shapes.chunk(JSON.objectNode(), GeminiFinishReasons.toOpenAi(reason, toolCalls > 0)));
         }
     }
 
@@ -85,28 +83,24 @@ public final class GeminiStreamTranslator implements StreamTranslator {
         }
         ObjectNode openAiUsage = GeminiUsage.toOpenAi(usage);
         if (openAiUsage != null) {
-            sink.chunk(OpenAiShapes.usageChunk(id, created, alias, openAiUsage));
+            sink.chunk(shapes.usageChunk(openAiUsage));
         }
         sink.done();
     }
 
-    private void emitToolCall(String name, String argumentsJson, String signature, ChunkSink sink) {
+    private void emitToolCall(String upstreamId, String name, String argumentsJson, String signature, ChunkSink sink) {
         int index = toolCalls++;
-        String callId = OpenAiShapes.toolCallId();
-        signatures.remember(callId, signature);
+        String callId = GeminiToolCalls.idFor(upstreamId);
+        memory.remember(callId, signature, upstreamId != null);
         ObjectNode start = GeminiToolCalls.complete(callId, name, "", signature);
         start.put("index", index);
         ObjectNode startDelta = JSON.objectNode();
         startDelta.putArray("tool_calls").add(start);
-        sink.chunk(chunk(startDelta, null));
+        sink.chunk(shapes.chunk(startDelta, null));
         ObjectNode argumentsDelta = JSON.objectNode();
         ObjectNode arguments = argumentsDelta.putArray("tool_calls").addObject();
         arguments.put("index", index);
         arguments.putObject("function").put("arguments", argumentsJson);
-        sink.chunk(chunk(argumentsDelta, null));
-    }
-
-    private ObjectNode chunk(ObjectNode delta, String finishReason) {
-        return OpenAiShapes.chunk(id, created, alias, delta, finishReason);
+        sink.chunk(shapes.chunk(argumentsDelta, null));
     }
 }

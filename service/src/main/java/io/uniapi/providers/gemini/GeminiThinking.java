@@ -1,8 +1,8 @@
 package io.uniapi.providers.gemini;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.uniapi.providers.ReasoningHints;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -16,27 +16,30 @@ import java.util.regex.Pattern;
  * {@code reasoning_content}.
  */
 final class GeminiThinking {
-    private static final Pattern THINK = Pattern.compile("-think(?:-(\\d+))?(?=-|$)");
     private static final Pattern LEVEL = Pattern.compile("-(minimal|low|medium|high)(?=-|$)");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private GeminiThinking() {
     }
 
+    /**
+     * Whether the client chose how much the model thinks. Such a choice is applied after
+     * {@code post_body_parameter_overrides}, as in uni-api; the default below is not.
+     */
+    static boolean explicit(ReasoningHints hints, String alias) {
+        return hints.think() || hints.effort() != null || LEVEL.matcher(alias.toLowerCase(Locale.ROOT)).find();
+    }
+
     /** The thinking config, or null when the model does not think (or must not be told how). */
-    static ObjectNode config(String upstreamModel, String alias, JsonNode body) {
+    static ObjectNode config(String upstreamModel, String alias, ReasoningHints hints) {
         String model = upstreamModel.toLowerCase(Locale.ROOT);
         if (model.contains("-image") || model.contains("-tts")) {
             return null;
         }
-        String effort = effort(body);
+        String effort = hints.effort();
         String requested = alias.toLowerCase(Locale.ROOT);
-        Matcher think = THINK.matcher(requested);
-        Integer budget = null;
-        boolean thinkSuffix = think.find();
-        if (thinkSuffix && think.group(1) != null) {
-            budget = (int) Math.min(Integer.MAX_VALUE, Long.parseLong(think.group(1)));
-        }
+        Integer budget = hints.thinkBudget().isPresent() ? hints.thinkBudget().getAsInt() : null;
+        boolean thinkSuffix = hints.think();
         if (isGemini3(model)) {
             String level = effort != null ? levelFromEffort(effort, model)
                     : budget != null ? levelFromBudget(budget, model)
@@ -66,14 +69,6 @@ final class GeminiThinking {
         String m = model.toLowerCase(Locale.ROOT);
         return m.startsWith("gemini-3") || m.contains("/gemini-3") || m.equals("gemini-flash-latest")
                 || m.equals("gemini-flash-lite-latest") || m.equals("gemini-pro-latest");
-    }
-
-    private static String effort(JsonNode body) {
-        JsonNode effort = body.get("reasoning_effort");
-        if (effort == null || !effort.isTextual()) {
-            effort = body.path("reasoning").get("effort");
-        }
-        return effort != null && effort.isTextual() ? effort.textValue().toLowerCase(Locale.ROOT) : null;
     }
 
     private static String levelFromEffort(String effort, String model) {

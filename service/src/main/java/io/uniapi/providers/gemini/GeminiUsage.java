@@ -2,7 +2,7 @@ package io.uniapi.providers.gemini;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.uniapi.providers.OpenAiShapes;
+import io.uniapi.providers.ChatCompletionShapes;
 
 /**
  * Gemini's {@code usageMetadata} → OpenAI {@code usage}. Thinking tokens are output tokens
@@ -21,7 +21,6 @@ final class GeminiUsage {
         long prompt = metadata.path("promptTokenCount").asLong(0) + metadata.path("toolUsePromptTokenCount").asLong(0);
         long thoughts = metadata.path("thoughtsTokenCount").asLong(0);
         long completion = metadata.path("candidatesTokenCount").asLong(0) + thoughts;
-        long total = metadata.path("totalTokenCount").asLong(prompt + completion);
-        return OpenAiShapes.usage(prompt, completion, total, metadata.path("cachedContentTokenCount").asLong(0), thoughts);
+        return ChatCompletionShapes.usage(prompt, completion, metadata.path("cachedContentTokenCount").asLong(0), thoughts);
     }
 }

@@ -16,7 +16,7 @@ import io.uniapi.providers.gemini.GeminiErrorTranslator;
 import io.uniapi.providers.gemini.GeminiRequestTranslator;
 import io.uniapi.providers.gemini.GeminiResponseTranslator;
 import io.uniapi.providers.gemini.GeminiStreamTranslator;
-import io.uniapi.providers.gemini.ThoughtSignatures;
+import io.uniapi.providers.gemini.ToolCallMemory;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,17 +29,17 @@ import java.util.Optional;
  */
 public final class VertexGeminiEngine implements ProviderEngine {
     private final GoogleAccessTokens tokens;
-    private final ThoughtSignatures signatures;
+    private final ToolCallMemory memory;
 
-    public VertexGeminiEngine(GoogleAccessTokens tokens, ThoughtSignatures signatures) {
+    public VertexGeminiEngine(GoogleAccessTokens tokens, ToolCallMemory memory) {
         this.tokens = tokens;
-        this.signatures = signatures;
+        this.memory = memory;
     }
 
     @Override
     public UpstreamRequest chatRequest(ChatRequest request, AttemptTarget target)
             throws TransportException, UpstreamAnswerException {
-        ObjectNode body = GeminiRequestTranslator.body(request, target, GeminiDialect.VERTEX, signatures);
+        ObjectNode body = GeminiRequestTranslator.body(request, target, GeminiDialect.VERTEX, memory);
         VertexEndpoint endpoint = VertexEndpoint.resolve(target, "google",
                 request.stream() ? "streamGenerateContent" : "generateContent", request.stream(), tokens);
         Map<String, String> headers = new LinkedHashMap<>();
@@ -51,12 +51,12 @@ public final class VertexGeminiEngine implements ProviderEngine {
 
     @Override
     public ObjectNode chatResponse(byte[] body, ChatRequest request, AttemptTarget target) throws UpstreamAnswerException {
-        return GeminiResponseTranslator.completion(body, target.alias(), signatures);
+        return GeminiResponseTranslator.completion(body, target.alias(), memory);
     }
 
     @Override
     public StreamTranslator streamTranslator(ChatRequest request, AttemptTarget target) {
-        return new GeminiStreamTranslator(target.alias(), signatures);
+        return new GeminiStreamTranslator(target.alias(), memory);
     }
 
     @Override
