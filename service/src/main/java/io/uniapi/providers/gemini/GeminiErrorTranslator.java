@@ -40,7 +40,10 @@ public final class GeminiErrorTranslator {
         return new UpstreamError(status, text.isEmpty() ? "HTTP " + status + " with an empty body" : text, null);
     }
 
-    /** The error carried by a JSON body or stream event, or null if it carries none. */
+    /**
+     * The error carried by a JSON body or stream event, or null if it carries none. {@code status} is the HTTP
+     * status of a failed call; 0 for an error inside a successful answer, which then keeps the error's own code.
+     */
     public static UpstreamError fromJson(int status, JsonNode json) {
         JsonNode error = json.get("error");
         if (error == null || !error.isObject()) {
@@ -49,7 +52,7 @@ public final class GeminiErrorTranslator {
         String message = error.path("message").asText("");
         String googleStatus = error.path("status").asText("");
         int code = error.path("code").canConvertToInt() && error.path("code").intValue() >= 400
-                ? error.path("code").intValue() : status;
+                ? error.path("code").intValue() : 502;
         int effective = status >= 400 ? status : code;
         if (invalidKey(error, message)) {
             effective = 401;

@@ -71,7 +71,7 @@ public final class GeminiResponseTranslator {
 
     /** The first candidate; an error or a blocked prompt in the answer is thrown as the client should see it. */
     static JsonNode firstCandidate(JsonNode json) throws UpstreamAnswerException {
-        UpstreamError error = GeminiErrorTranslator.fromJson(502, json);
+        UpstreamError error = GeminiErrorTranslator.fromJson(0, json);
         if (error != null) {
             throw new UpstreamAnswerException(error);
         }
