@@ -161,7 +161,7 @@ class GeminiChatTest {
     }
 
     @Test
-    void parallelToolCallsWithCleanedSchemasAndNamedToolChoice() {
+    void parallelToolCallsWithCleanedSchemas() {
         UPSTREAM.on("POST " + FLASH, GeminiWire.strict(KEY, GeminiWire.answer(response(List.of(
                 call("get_weather", "{\"city\":\"Paris\"}", null), call("get_time", "{\"zone\":\"CET\"}", null)),
                 "STOP", new int[]{20, 8}))));
@@ -189,6 +189,27 @@ class GeminiChatTest {
         assertThat(parameters.path("properties").path("unit").path("nullable").asBoolean()).isTrue();
         assertThat(declarations.get(1).has("parameters")).as("a function without parameters declares none").isFalse();
         assertThat(body.path("toolConfig").path("functionCallingConfig").path("mode").asText()).isEqualTo("AUTO");
+    }
+
+    @Test
+    void toolChoiceMapsToGeminisFunctionCallingModes() {
+        UPSTREAM.on("POST " + FLASH, GeminiWire.strict(KEY, GeminiWire.answer(response(List.of(text("ok")), "STOP", null))));
+        String tools = "[{\"type\":\"function\",\"function\":{\"name\":\"get_time\"}},"
+                + "{\"type\":\"function\",\"function\":{\"name\":\"get_weather\",\"parameters\":{\"type\":\"object\","
+                + "\"properties\":{\"city\":{\"type\":\"string\"}}}}}]";
+        Map<String, String> expected = Map.of(
+                "\"none\"", "{\"mode\":\"NONE\"}",
+                "\"required\"", "{\"mode\":\"ANY\"}",
+                "\"auto\"", "{\"mode\":\"AUTO\"}",
+                "{\"type\":\"function\",\"function\":{\"name\":\"get_weather\"}}",
+                "{\"mode\":\"ANY\",\"allowedFunctionNames\":[\"get_weather\"]}");
+        expected.forEach((choice, config) -> {
+            var answer = TestGateway.post(APP, "/v1/chat/completions", "sk-client-1", "{\"model\":\"gemini-2.5-flash\","
+                    + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"tools\":" + tools + ",\"tool_choice\":" + choice + "}");
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(UPSTREAM.lastRequest().json().path("toolConfig").path("functionCallingConfig").toString())
+                    .as("tool_choice %s", choice).isEqualTo(config);
+        });
     }
 
     @Test
