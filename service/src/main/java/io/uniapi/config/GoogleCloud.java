@@ -28,8 +28,16 @@ public record GoogleCloud(String projectId, List<String> regions, ServiceAccount
 
     /**
      * A service account: its e-mail (the JWT issuer), its RSA key, and where assertions are exchanged for tokens.
+     *
+     * @param cacheKey identifies the account, key and endpoint (with a fingerprint of the key, never the key), so
+     *                 that tokens survive reloads that do not change them
      */
-    public record ServiceAccount(String clientEmail, RSAPrivateKey privateKey, URI tokenUrl) {
+    public record ServiceAccount(String clientEmail, RSAPrivateKey privateKey, URI tokenUrl, String cacheKey) {
+        public ServiceAccount(String clientEmail, RSAPrivateKey privateKey, URI tokenUrl) {
+            this(clientEmail, privateKey, tokenUrl, tokenUrl + "|" + clientEmail + "|"
+                    + Fingerprint.of(Base64.getEncoder().encodeToString(privateKey.getEncoded())));
+        }
+
         @Override
         public String toString() {
             return "ServiceAccount[" + clientEmail + "]";

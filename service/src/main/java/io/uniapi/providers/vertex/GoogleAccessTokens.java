@@ -1,6 +1,5 @@
 package io.uniapi.providers.vertex;
 
-import io.uniapi.config.Fingerprint;
 import io.uniapi.config.GoogleCloud;
 import io.uniapi.http.TransportException;
 import io.uniapi.http.UpstreamRequest;
@@ -14,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -48,7 +46,7 @@ public final class GoogleAccessTokens {
 
     /** A valid access token for {@code account}, from the cache or freshly exchanged. */
     String token(GoogleCloud.ServiceAccount account, String proxy) throws TransportException, UpstreamAnswerException {
-        Slot slot = slots.computeIfAbsent(cacheKey(account), key -> new Slot());
+        Slot slot = slots.computeIfAbsent(account.cacheKey(), key -> new Slot());
         Token current = slot.token;
         if (current != null && current.fresh(clock.instant())) {
             return current.value;
@@ -105,11 +103,6 @@ public final class GoogleAccessTokens {
         int mapped = status == 400 || status == 401 || status == 403 ? 401 : 502;
         return new UpstreamError(mapped, "Vertex AI: the token endpoint refused service account "
                 + account.clientEmail() + " (HTTP " + status + (reason == null ? "" : ": " + reason) + ")", null);
-    }
-
-    private static String cacheKey(GoogleCloud.ServiceAccount account) {
-        String key = Base64.getEncoder().encodeToString(account.privateKey().getEncoded());
-        return account.tokenUrl() + "|" + account.clientEmail() + "|" + Fingerprint.of(key);
     }
 
     private static final class Slot {
