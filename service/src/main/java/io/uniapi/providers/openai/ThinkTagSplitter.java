@@ -20,6 +20,7 @@ final class ThinkTagSplitter {
     private boolean thinking;
     private boolean answerStarted;
     private boolean trimNextContent;
+    private boolean firstReasoning = true;
     private String pending = "";
 
     /** True once nothing more can be split: the answer has started outside a think block. */
@@ -80,8 +81,6 @@ final class ThinkTagSplitter {
         pending = "";
         return thinking ? new Split(rest, "") : new Split("", rest);
     }
-
-    private boolean firstReasoning = true;
 
     private String stripLeadingNewlines(StringBuilder reasoning) {
         if (reasoning.isEmpty()) {
