@@ -85,7 +85,8 @@ public final class UniApiApplication extends Application<UniApiConfiguration> {
         environment.jersey().register(new RequestIdFilter());
         environment.jersey().register(new ClientKeyFilter(holder));
         environment.jersey().register(new OpenAiErrorMapper(listener));
-        environment.jersey().register(new ChatCompletionsResource(dispatcher, listener));
+        environment.jersey().register(new ChatCompletionsResource(dispatcher, listener,
+                configuration.getUpstreamHttp().imageInliner(http)));
         environment.jersey().register(new ModelsResource(router));
         environment.jersey().register(new HealthzResource(version));
 

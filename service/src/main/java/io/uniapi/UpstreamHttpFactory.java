@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
 import io.uniapi.http.UpstreamHttp;
+import io.uniapi.images.ImageInliner;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
@@ -20,6 +21,14 @@ public class UpstreamHttpFactory {
 
     @NotNull
     private DataSize maxResponseSize = DataSize.mebibytes(64);
+
+    /** Deadline for fetching an image a client linked to by URL (408 when over). */
+    @NotNull
+    private Duration imageFetchTimeout = Duration.seconds(30);
+
+    /** Largest image fetched from a URL a client linked to. */
+    @NotNull
+    private DataSize maxImageSize = DataSize.mebibytes(20);
 
     @JsonProperty
     public Duration getConnectTimeout() {
@@ -49,6 +58,31 @@ public class UpstreamHttpFactory {
     @JsonProperty
     public void setMaxResponseSize(DataSize maxResponseSize) {
         this.maxResponseSize = maxResponseSize;
+    }
+
+    @JsonProperty
+    public Duration getImageFetchTimeout() {
+        return imageFetchTimeout;
+    }
+
+    @JsonProperty
+    public void setImageFetchTimeout(Duration imageFetchTimeout) {
+        this.imageFetchTimeout = imageFetchTimeout;
+    }
+
+    @JsonProperty
+    public DataSize getMaxImageSize() {
+        return maxImageSize;
+    }
+
+    @JsonProperty
+    public void setMaxImageSize(DataSize maxImageSize) {
+        this.maxImageSize = maxImageSize;
+    }
+
+    public ImageInliner imageInliner(UpstreamHttp http) {
+        return new ImageInliner(http, java.time.Duration.ofMillis(imageFetchTimeout.toMilliseconds()),
+                (int) Math.min(Integer.MAX_VALUE - 8, maxImageSize.toBytes()));
     }
 
     public UpstreamHttp build(String userAgent) {

@@ -6,6 +6,7 @@ import io.uniapi.dispatch.Dispatcher;
 import io.uniapi.dispatch.RequestContext;
 import io.uniapi.dispatch.StreamRelay;
 import io.uniapi.errors.GatewayException;
+import io.uniapi.images.ImageInliner;
 import io.uniapi.providers.ChatRequest;
 import io.uniapi.providers.WireJson;
 import io.uniapi.telemetry.GatewayListener;
@@ -29,10 +30,12 @@ public final class ChatCompletionsResource {
 
     private final Dispatcher dispatcher;
     private final GatewayListener listener;
+    private final ImageInliner images;
 
-    public ChatCompletionsResource(Dispatcher dispatcher, GatewayListener listener) {
+    public ChatCompletionsResource(Dispatcher dispatcher, GatewayListener listener, ImageInliner images) {
         this.dispatcher = dispatcher;
         this.listener = listener;
+        this.images = images;
     }
 
     @POST
@@ -44,6 +47,7 @@ public final class ChatCompletionsResource {
         ChatRequest chat = null;
         try {
             chat = ChatRequestReader.read(body, request.getLength(), snapshot.settings().maxRequestBodyBytes());
+            chat = images.inline(chat, globalProxy(snapshot));
             if (chat.stream()) {
                 StreamRelay relay = dispatcher.stream(context, chat);
                 StreamingOutput stream = out -> relay.relayTo(new SseWriter(out));
@@ -60,5 +64,10 @@ public final class ChatCompletionsResource {
             context.finish(chat == null ? null : chat.model(), e.status(), chat != null && chat.stream(), e.category());
             throw e;
         }
+    }
+
+    private static String globalProxy(Snapshot snapshot) {
+        var proxy = snapshot.config().preferences().get("proxy");
+        return proxy == null || proxy.asText().isBlank() ? null : proxy.asText().trim();
     }
 }

@@ -15,6 +15,7 @@ public final class Channel {
     private final Map<String, ModelEntry> byAlias;
     private final Map<String, String> headers;
     private final String proxy;
+    private BodyOverrides bodyOverrides = BodyOverrides.NONE;
 
     Channel(ProviderConfig config, List<ModelEntry> models, Map<String, String> headers, String proxy) {
         this.config = config;
@@ -49,6 +50,17 @@ public final class Channel {
     /** The proxy for this channel's calls (its own, else the global one), or null. */
     public String proxy() {
         return proxy;
+    }
+
+    /** {@code preferences.post_body_parameter_overrides}, compiled; every engine applies it to its upstream body. */
+    public BodyOverrides bodyOverrides() {
+        return bodyOverrides;
+    }
+
+    /** Set once by {@link SnapshotCompiler} before the snapshot is published. */
+    Channel withBodyOverrides(BodyOverrides overrides) {
+        this.bodyOverrides = overrides;
+        return this;
     }
 
     public Optional<ModelEntry> model(String alias) {

@@ -29,6 +29,12 @@ public record ProviderConfig(
         return models.isEmpty();
     }
 
+    /** {@code image: false} drops image parts from requests to this channel (uni-api's undocumented key). */
+    public boolean acceptsImages() {
+        String image = rawString("image");
+        return image == null || !image.trim().equalsIgnoreCase("false");
+    }
+
     /** A string key of the entry (e.g. {@code project_id}), or null. */
     public String rawString(String key) {
         var node = raw.get(key);

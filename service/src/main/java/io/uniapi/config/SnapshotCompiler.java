@@ -31,6 +31,7 @@ public final class SnapshotCompiler {
                     .map(id -> new ModelEntry(id, id)).toList());
             Channel channel = new Channel(provider, models, headers(provider.preferences(), problems),
                     proxy(provider.preferences(), config.preferences(), problems));
+            channel.withBodyOverrides(bodyOverrides(provider, models, problems));
             channels.add(channel);
             byName.put(channel.name(), channel);
             for (ModelEntry model : channel.models()) {
@@ -100,6 +101,17 @@ public final class SnapshotCompiler {
             }
         });
         return java.util.Collections.unmodifiableMap(headers);
+    }
+
+    private static BodyOverrides bodyOverrides(ProviderConfig provider, List<ModelEntry> models,
+                                               List<ConfigProblem> problems) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        models.forEach(model -> {
+            names.add(model.alias());
+            names.add(model.upstream());
+        });
+        return BodyOverrides.compile(provider.preferences().get("post_body_parameter_overrides"), names,
+                provider.preferences().pathOf("post_body_parameter_overrides"), problems);
     }
 
     private static String proxy(Preferences provider, Preferences global, List<ConfigProblem> problems) {

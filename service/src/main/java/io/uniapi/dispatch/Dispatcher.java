@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.failsafe.Failsafe;
 import dev.failsafe.RetryPolicy;
 import io.uniapi.errors.GatewayException;
+import io.uniapi.errors.InvalidRequestException;
 import io.uniapi.errors.UpstreamException;
 import io.uniapi.http.TransportException;
 import io.uniapi.http.UpstreamHttp;
@@ -113,6 +114,11 @@ public final class Dispatcher {
         try {
             UpstreamRequest call = engine.chatRequest(request, target);
             return body.run(candidate, outcome, engine, call);
+        } catch (InvalidRequestException e) {
+            // The engine found the request unusable for its wire format (e.g. tool arguments that are not JSON):
+            // every channel would refuse it, so it goes straight back to the client.
+            outcome.failed(400, "invalid_request");
+            throw e;
         } catch (UpstreamErrorException e) {
             return fail(outcome, e.error.status(), e.error.message(), e.error.errorObject(),
                     FailureClassifier.classOf(e.error.status()));

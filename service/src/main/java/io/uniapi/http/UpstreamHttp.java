@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -77,6 +78,38 @@ public final class UpstreamHttp implements Managed {
             throw TransportErrors.map(e, timeout);
         } catch (Exception e) {
             throw TransportErrors.map(e, timeout);
+        }
+    }
+
+    /**
+     * A GET with a total deadline and a size cap (e.g. an image a client linked to). Redirects are followed; an answer
+     * over {@code maxBytes} is abandoned and fails as {@link TransportException.Kind#BROKEN}.
+     */
+    public UpstreamResponse fetch(URI uri, Map<String, String> headers, Duration deadline, int maxBytes, String proxy)
+            throws TransportException {
+        Request request = newRequest(UpstreamRequest.get(uri, headers, proxy), deadline)
+                .timeout(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        InputStreamResponseListener listener = new InputStreamResponseListener();
+        request.send(listener);
+        try {
+            Response response = listener.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+            byte[] body;
+            try (var in = listener.getInputStream()) {
+                body = in.readNBytes(maxBytes + 1);
+            }
+            if (body.length > maxBytes) {
+                request.abort(new CancellationException("answer too large"));
+                throw new TransportException(TransportException.Kind.BROKEN, "the answer is larger than " + maxBytes
+                        + " bytes", null);
+            }
+            return new UpstreamResponse(response.getStatus(), headers(response), body);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            request.abort(e);
+            throw TransportErrors.map(e, deadline);
+        } catch (Exception e) {
+            request.abort(e);
+            throw TransportErrors.map(e, deadline);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.uniapi.providers;
 
+import io.uniapi.providers.anthropic.AnthropicEngine;
+import io.uniapi.providers.azure.AzureEngine;
 import io.uniapi.providers.openai.OpenAiEngine;
 
 import java.util.HashMap;
@@ -14,7 +16,9 @@ public final class BuiltInEngines {
         Map<String, ProviderEngine> engines = new HashMap<>();
         OpenAiEngine openAi = new OpenAiEngine();
         engines.put("gpt", openAi);
-        engines.put("openrouter", openAi);
+        engines.put("openrouter", OpenAiEngine.openRouterDialect());
+        engines.put("claude", new AnthropicEngine());
+        engines.put("azure", new AzureEngine());
         return new EngineRegistry(engines);
     }
 }

@@ -167,6 +167,18 @@ public final class FakeUpstream implements AutoCloseable {
             write(text, true);
         }
 
+        /** A binary answer (e.g. an image). */
+        public void bytes(int status, String contentType, byte[] body) throws IOException {
+            response.setStatus(status);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+            committed = true;
+            ended = true;
+            try (Blocker.Callback callback = Blocker.callback()) {
+                response.write(true, java.nio.ByteBuffer.wrap(body), callback);
+                callback.block();
+            }
+        }
+
         public Exchange header(String name, String value) {
             response.getHeaders().put(name, value);
             return this;
