@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -39,6 +40,7 @@ public final class ConfigHolder {
     private volatile ReloadStatus status;
     private String lastSeenHash;
     private ObjectNode runningFrameworkSections;
+    private Map<String, ConfigProblem> runningTolerated = Map.of();
     private Instant emptySince;
 
     public ConfigHolder(ConfigSource source, ConfigLoader loader, Function<String, List<String>> discoveredModels) {
@@ -74,10 +76,12 @@ public final class ConfigHolder {
     public synchronized Snapshot loadInitial() throws ConfigException, IOException {
         String text = source.read();
         GatewayConfigParser.Parsed parsed = loader.load(text);
-        logWarnings(parsed);
         Snapshot snapshot = compiler.compile(parsed.config(), discoveredModels, 1, source.name());
+        Map<String, ConfigProblem> tolerated = TolerableProblems.find(parsed.config());
+        logWarnings(parsed, tolerated);
         lastSeenHash = hash(text);
         runningFrameworkSections = parsed.config().frameworkSections();
+        runningTolerated = tolerated;
         current.set(snapshot);
         publishStatus(new ReloadStatus(true, "loaded " + describe(snapshot), Instant.now(), 1, "start-up"));
         LOG.info("Config loaded from {}: {}", source.name(), describe(snapshot));
@@ -109,8 +113,11 @@ public final class ConfigHolder {
             GatewayConfigParser.Parsed parsed = loader.load(text);
             Snapshot previous = current.get();
             Snapshot next = compiler.compile(parsed.config(), discoveredModels, previous.version() + 1, source.name());
-            logWarnings(parsed);
+            Map<String, ConfigProblem> tolerated = TolerableProblems.find(parsed.config());
+            rejectIntroduced(tolerated);
+            logWarnings(parsed, tolerated);
             warnAboutRestart(runningFrameworkSections, next.config().frameworkSections());
+            runningTolerated = tolerated;
             current.set(next);
             LOG.info("Config reloaded from {} ({}): {}", source.name(), trigger, describe(next));
             ReloadStatus ok = new ReloadStatus(true, "reloaded " + describe(next), Instant.now(), next.version(), trigger);
@@ -159,8 +166,25 @@ public final class ConfigHolder {
         statusListeners.forEach(listener -> listener.accept(next));
     }
 
-    private static void logWarnings(GatewayConfigParser.Parsed parsed) {
+    /**
+     * A problem uni-api tolerates (see {@link TolerableProblems}) is only a warning at start-up, but a reload that
+     * introduces one is almost always an edit saved half-way (a provider renamed, its rules not yet): keep serving
+     * the version that works until the file is consistent again.
+     */
+    private void rejectIntroduced(Map<String, ConfigProblem> tolerated) throws ConfigException {
+        List<ConfigProblem> introduced = tolerated.entrySet().stream()
+                .filter(problem -> !runningTolerated.containsKey(problem.getKey()))
+                .map(problem -> new ConfigProblem(problem.getValue().path(), problem.getValue().reason()
+                        + " [a live reload does not accept a new problem of this kind; fix it, or restart to accept it]"))
+                .toList();
+        if (!introduced.isEmpty()) {
+            throw new ConfigException(introduced);
+        }
+    }
+
+    private static void logWarnings(GatewayConfigParser.Parsed parsed, Map<String, ConfigProblem> tolerated) {
         parsed.warnings().forEach(warning -> LOG.warn("api.yaml {}", warning));
+        tolerated.values().forEach(problem -> LOG.warn("api.yaml {}", problem));
     }
 
     private static void warnAboutRestart(ObjectNode before, ObjectNode after) {

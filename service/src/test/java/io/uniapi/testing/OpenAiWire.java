@@ -67,6 +67,18 @@ public final class OpenAiWire {
         };
     }
 
+    /** Streams or not, as the request asks, echoing the upstream model name it was asked for. */
+    public static FakeUpstream.Responder answerOrStream(String content) {
+        return (request, exchange) -> {
+            String model = request.json().path("model").asText();
+            if (request.json().path("stream").asBoolean(false)) {
+                stream(model, 0, content).respond(request, exchange);
+            } else {
+                exchange.json(200, completion(model, content));
+            }
+        };
+    }
+
     /** A non-streamed answer that echoes the upstream model name it was asked for. */
     public static FakeUpstream.Responder answer(String content) {
         return (request, exchange) -> exchange.json(200, completion(request.json().path("model").asText(), content));
