@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,6 +35,7 @@ public final class ConfigHolder {
     private final ConfigLoader loader;
     private final SnapshotCompiler compiler = new SnapshotCompiler();
     private final Function<String, List<String>> discoveredModels;
+    private final Clock clock;
     private final AtomicReference<Snapshot> current = new AtomicReference<>();
     private final List<Consumer<Snapshot>> reloadListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<ReloadStatus>> statusListeners = new CopyOnWriteArrayList<>();
@@ -44,9 +46,14 @@ public final class ConfigHolder {
     private Instant emptySince;
 
     public ConfigHolder(ConfigSource source, ConfigLoader loader, Function<String, List<String>> discoveredModels) {
+        this(source, loader, discoveredModels, Clock.systemUTC());
+    }
+
+    ConfigHolder(ConfigSource source, ConfigLoader loader, Function<String, List<String>> discoveredModels, Clock clock) {
         this.source = source;
         this.loader = loader;
         this.discoveredModels = discoveredModels;
+        this.clock = clock;
     }
 
     /** The snapshot to use for one request. Never null after {@link #loadInitial()}. */
@@ -83,7 +90,7 @@ public final class ConfigHolder {
         runningFrameworkSections = parsed.config().frameworkSections();
         runningTolerated = tolerated;
         current.set(snapshot);
-        publishStatus(new ReloadStatus(true, "loaded " + describe(snapshot), Instant.now(), 1, "start-up"));
+        publishStatus(new ReloadStatus(true, "loaded " + describe(snapshot), clock.instant(), 1, "start-up"));
         LOG.info("Config loaded from {}: {}", source.name(), describe(snapshot));
         return snapshot;
     }
@@ -120,7 +127,7 @@ public final class ConfigHolder {
             runningTolerated = tolerated;
             current.set(next);
             LOG.info("Config reloaded from {} ({}): {}", source.name(), trigger, describe(next));
-            ReloadStatus ok = new ReloadStatus(true, "reloaded " + describe(next), Instant.now(), next.version(), trigger);
+            ReloadStatus ok = new ReloadStatus(true, "reloaded " + describe(next), clock.instant(), next.version(), trigger);
             publishStatus(ok);
             reloadListeners.forEach(listener -> listener.accept(next));
             return ok;
@@ -145,7 +152,7 @@ public final class ConfigHolder {
     }
 
     private boolean emptyForLong() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (emptySince == null) {
             emptySince = now;
         }
@@ -156,7 +163,7 @@ public final class ConfigHolder {
         Snapshot serving = current.get();
         String message = "config " + source.name() + " rejected, still serving version " + serving.version() + ": " + reason;
         LOG.error(message);
-        ReloadStatus failed = new ReloadStatus(false, message, Instant.now(), serving.version(), trigger);
+        ReloadStatus failed = new ReloadStatus(false, message, clock.instant(), serving.version(), trigger);
         publishStatus(failed);
         return failed;
     }

@@ -6,6 +6,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,12 +87,21 @@ class ConfigHolderTest {
     }
 
     @Test
-    void aFileEmptiedByAnEditorThatTruncatesBeforeWritingIsNotAnErrorAtFirst() throws Exception {
+    void aFileEmptiedByAnEditorThatTruncatesBeforeWritingIsNotAnErrorUnlessItStaysEmpty() throws Exception {
+        MutableClock clock = new MutableClock();
+        holder = new ConfigHolder(new FileConfigSource(file), new ConfigLoader(new EnvExpander(Map.<String, String>of()::get)),
+                provider -> List.of(), clock);
+        holder.loadInitial();
         Files.writeString(file, "");
 
-        ReloadStatus status = holder.reload("file change", false);
+        assertThat(holder.reload("file change", false).ok()).isTrue();
+        clock.advance(Duration.ofMillis(1900));
+        assertThat(holder.reload("poll", false).ok()).isTrue();
+        clock.advance(Duration.ofMillis(200));
+        ReloadStatus stillEmpty = holder.reload("poll", false);
 
-        assertThat(status.ok()).isTrue();
+        assertThat(stillEmpty.ok()).isFalse();
+        assertThat(stillEmpty.message()).endsWith("the file is empty");
         assertThat(holder.current().version()).isEqualTo(1);
     }
 
@@ -134,5 +148,28 @@ class ConfigHolderTest {
                 new ConfigLoader(new EnvExpander(Map.<String, String>of()::get)), provider -> List.of());
 
         assertThatThrownBy(fresh::loadInitial).isInstanceOf(ConfigException.class).hasMessageContaining("api_keys: missing");
+    }
+
+    private static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 }

@@ -50,6 +50,16 @@ public final class OpenAiWire {
                 .formatted(message, type, code == null ? "null" : "\"" + code + "\"");
     }
 
+    /** {@code GET /v1/models}: {@code {"object":"list","data":[{"id","object":"model","created","owned_by"}]}}. */
+    public static String modelList(String... ids) {
+        StringBuilder data = new StringBuilder();
+        for (String id : ids) {
+            data.append(data.length() == 0 ? "" : ",").append("""
+                    {"id":"%s","object":"model","created":1686935002,"owned_by":"organization-owner"}""".formatted(id));
+        }
+        return "{\"object\":\"list\",\"data\":[" + data + "]}";
+    }
+
     /** A complete streamed answer: role chunk, one chunk per word, finish chunk, usage chunk, [DONE]. */
     public static FakeUpstream.Responder stream(String model, long pauseMillis, String... words) {
         return (request, exchange) -> {
