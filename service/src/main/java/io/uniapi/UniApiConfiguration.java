@@ -9,8 +9,9 @@ import jakarta.validation.constraints.NotNull;
 
 /**
  * The Dropwizard view of {@code api.yaml}: only the framework's sections ({@code server}, {@code logging},
- * {@code metrics}, …) and our {@code upstream_http} and {@code model_discovery}. The uni-api sections ({@code providers}, {@code api_keys},
- * {@code preferences}) are ignored here and loaded by {@code config.ConfigHolder}, which also reloads them live.
+ * {@code metrics}, …) and our {@code upstream_http} and {@code model_discovery}. The uni-api sections
+ * ({@code providers}, {@code api_keys}, {@code preferences}) are ignored here and loaded by
+ * {@code config.ConfigHolder}, which also reloads them live.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public class UniApiConfiguration extends Configuration {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
+import java.util.stream.Collectors;
+
 /** Text of {@code api.yaml} → validated {@link GatewayConfig}: YAML parse, {@code ${VAR}} expansion, validation. */
 public final class ConfigLoader {
     private final YAMLMapper yaml = new YAMLMapper();
@@ -37,7 +39,7 @@ public final class ConfigLoader {
     private static String reason(JsonProcessingException e) {
         String reason = e.getOriginalMessage().lines()
                 .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
-                .collect(java.util.stream.Collectors.joining(": "));
+                .collect(Collectors.joining(": "));
         return reason.isEmpty() ? "syntax error" : reason;
     }
 

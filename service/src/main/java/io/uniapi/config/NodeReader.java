@@ -3,6 +3,7 @@ package io.uniapi.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.uniapi.errors.SecretRedactor;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -167,7 +168,7 @@ public final class NodeReader {
         if (node.isTextual()) {
             String text = node.textValue();
             if (looksLikeSecret(text)) {
-                return "'" + io.uniapi.errors.SecretRedactor.mask(text) + "'";
+                return "'" + SecretRedactor.mask(text) + "'";
             }
             return text.length() > 40 ? "'" + text.substring(0, 37) + "...'" : "'" + text + "'";
         }

@@ -54,6 +54,12 @@ class FailoverTest {
                 base_url: http://127.0.0.1:%d/v1/chat/completions
                 api: sk-upstream-dead-secret
                 model: [m]
+              - provider: misproxied
+                base_url: %s
+                api: sk-upstream-first-secret
+                model: [m]
+                preferences:
+                  proxy: socks5://[user]:[password]@[ip]:[port]
             api_keys:
               - api: sk-client-failover
                 model: [first/*, second/*]
@@ -63,11 +69,14 @@ class FailoverTest {
                 model: [dead/*, second/*]
               - api: sk-client-dead-only
                 model: [dead/*]
+              - api: sk-client-misproxied
+                model: [misproxied/*]
               - api: sk-client-no-retry
                 model: [first/*, second/*]
                 preferences:
                   AUTO_RETRY: false
-            """.formatted(FIRST.url("/v1/chat/completions"), SECOND.url("/v1/chat/completions"), closedPort())));
+            """.formatted(FIRST.url("/v1/chat/completions"), SECOND.url("/v1/chat/completions"), closedPort(),
+                    FIRST.url("/v1/chat/completions"))));
 
     private static LogCapture logs;
 
@@ -195,6 +204,16 @@ class FailoverTest {
 
         assertThat(error.path("type").asText()).isEqualTo("upstream_error");
         assertThat(error.path("message").asText()).contains("provider 'dead'").contains("Unable to connect");
+    }
+
+    @Test
+    void aChannelWhoseProxyIsNotAUrlFailsInsteadOfBypassingTheProxy() {
+        FIRST.on("POST /v1/chat/completions", OpenAiWire.answer("must not be reached directly"));
+
+        JsonNode error = OpenAiErrors.assertError(chat("sk-client-misproxied", false), 503);
+
+        assertThat(error.path("message").asText()).contains("invalid proxy").doesNotContain("password");
+        assertThat(FIRST.requests()).isEmpty();
     }
 
     @Test
