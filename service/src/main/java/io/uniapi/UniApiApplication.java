@@ -27,7 +27,6 @@ import io.uniapi.ops.GatewayMetrics;
 import io.uniapi.ops.ReloadConfigTask;
 import io.uniapi.providers.BuiltInEngines;
 import io.uniapi.providers.EngineRegistry;
-import io.uniapi.providers.ModelDiscovery;
 import io.uniapi.routing.Router;
 import io.uniapi.routing.Scheduling;
 import io.uniapi.state.DiscoveredModels;
@@ -40,10 +39,22 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** uni-api: one OpenAI-compatible endpoint in front of many LLM providers. {@link #run} only wires things together. */
 public final class UniApiApplication extends Application<UniApiConfiguration> {
     private static final Logger LOG = LoggerFactory.getLogger(UniApiApplication.class);
+
+    private final UnaryOperator<String> environmentVariables;
+
+    public UniApiApplication() {
+        this(System::getenv);
+    }
+
+    /** @param environmentVariables what the service reads as its environment ({@code CONFIG_URL}, {@code ${VAR}}s, …) */
+    public UniApiApplication(UnaryOperator<String> environmentVariables) {
+        this.environmentVariables = environmentVariables;
+    }
 
     public static void main(String[] args) throws Exception {
         new UniApiApplication().run(args);
@@ -56,7 +67,8 @@ public final class UniApiApplication extends Application<UniApiConfiguration> {
 
     @Override
     public void initialize(Bootstrap<UniApiConfiguration> bootstrap) {
-        bootstrap.setConfigurationFactoryFactory(UniApiConfigurationFactory::new);
+        bootstrap.setConfigurationFactoryFactory((klass, validator, mapper, prefix) ->
+                new UniApiConfigurationFactory<>(klass, validator, mapper, prefix, environmentVariables));
     }
 
     @Override
@@ -65,8 +77,8 @@ public final class UniApiApplication extends Application<UniApiConfiguration> {
         String version = version();
 
         DiscoveredModels discovered = new DiscoveredModels();
-        ConfigSource source = ConfigSources.resolve(configuration.getConfigPath(), System::getenv);
-        ConfigHolder holder = new ConfigHolder(source, new ConfigLoader(EnvExpander.fromSystemEnvironment()), discovered::get);
+        ConfigSource source = ConfigSources.resolve(configuration.getConfigPath(), environmentVariables);
+        ConfigHolder holder = new ConfigHolder(source, new ConfigLoader(new EnvExpander(environmentVariables)), discovered::get);
         loadInitialConfig(holder);
 
         UpstreamHttp http = configuration.getUpstreamHttp().build("uni-api-java/" + version);
@@ -93,10 +105,9 @@ public final class UniApiApplication extends Application<UniApiConfiguration> {
         if (source instanceof FileConfigSource file) {
             environment.lifecycle().manage(new ConfigFileWatcher(file.path(), holder, Duration.ofMillis(150), Duration.ofSeconds(1)));
         } else {
-            environment.lifecycle().manage(new ConfigUrlPoller(holder, configUrlRefresh()));
+            environment.lifecycle().manage(new ConfigUrlPoller(holder, ConfigUrlPoller.refreshInterval(environmentVariables)));
         }
-        environment.lifecycle().manage(new ModelDiscovery(holder, engines, http, discovered,
-                Duration.ofSeconds(15), Duration.ofMinutes(10)));
+        environment.lifecycle().manage(configuration.getModelDiscovery().build(holder, engines, http, discovered));
 
         environment.healthChecks().register("config", new ConfigHealthCheck(holder));
         environment.admin().addTask(new ReloadConfigTask(holder));
@@ -118,15 +129,6 @@ public final class UniApiApplication extends Application<UniApiConfiguration> {
             holder.loadInitial();
         } catch (ConfigException e) {
             throw new IllegalStateException("api.yaml cannot be used: " + e.getMessage());
-        }
-    }
-
-    private static Duration configUrlRefresh() {
-        String seconds = System.getenv("CONFIG_URL_REFRESH_SECONDS");
-        try {
-            return Duration.ofSeconds(seconds == null ? 60 : Math.max(5, Long.parseLong(seconds.trim())));
-        } catch (NumberFormatException e) {
-            return Duration.ofSeconds(60);
         }
     }
 

@@ -9,14 +9,19 @@ import jakarta.validation.constraints.NotNull;
 
 /**
  * The Dropwizard view of {@code api.yaml}: only the framework's sections ({@code server}, {@code logging},
- * {@code metrics}, …) and our {@code upstream_http}. The uni-api sections ({@code providers}, {@code api_keys},
- * {@code preferences}) are ignored here and loaded by {@code config.ConfigHolder}, which also reloads them live.
+ * {@code metrics}, …) and our {@code upstream_http} and {@code model_discovery}. The uni-api sections
+ * ({@code providers}, {@code api_keys}, {@code preferences}) are ignored here and loaded by
+ * {@code config.ConfigHolder}, which also reloads them live.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public class UniApiConfiguration extends Configuration {
     @Valid
     @NotNull
     private UpstreamHttpFactory upstreamHttp = new UpstreamHttpFactory();
+
+    @Valid
+    @NotNull
+    private ModelDiscoveryFactory modelDiscovery = new ModelDiscoveryFactory();
 
     @JsonIgnore
     private String configPath;
@@ -29,6 +34,16 @@ public class UniApiConfiguration extends Configuration {
     @JsonProperty("upstream_http")
     public void setUpstreamHttp(UpstreamHttpFactory upstreamHttp) {
         this.upstreamHttp = upstreamHttp;
+    }
+
+    @JsonProperty("model_discovery")
+    public ModelDiscoveryFactory getModelDiscovery() {
+        return modelDiscovery;
+    }
+
+    @JsonProperty("model_discovery")
+    public void setModelDiscovery(ModelDiscoveryFactory modelDiscovery) {
+        this.modelDiscovery = modelDiscovery;
     }
 
     /** The file given on the command line, or null when started without one (then {@code CONFIG_URL} applies). */

@@ -11,6 +11,7 @@ import io.uniapi.config.EnvExpander;
 import jakarta.validation.Validator;
 
 import java.io.IOException;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads the Dropwizard sections of {@code api.yaml} so that a plain uni-api file works unchanged: {@code ${VAR}} and
@@ -21,10 +22,14 @@ final class UniApiConfigurationFactory<T> extends YamlConfigurationFactory<T> {
     static final int DEFAULT_PORT = 8000;
     static final int DEFAULT_ADMIN_PORT = 8081;
 
-    private final EnvExpander env = EnvExpander.fromSystemEnvironment();
+    private final UnaryOperator<String> environment;
+    private final EnvExpander env;
 
-    UniApiConfigurationFactory(Class<T> klass, Validator validator, ObjectMapper mapper, String prefix) {
+    UniApiConfigurationFactory(Class<T> klass, Validator validator, ObjectMapper mapper, String prefix,
+                               UnaryOperator<String> environment) {
         super(klass, validator, mapper, prefix);
+        this.environment = environment;
+        this.env = new EnvExpander(environment);
     }
 
     @Override
@@ -50,7 +55,7 @@ final class UniApiConfigurationFactory<T> extends YamlConfigurationFactory<T> {
         return super.build(node, path);
     }
 
-    private static void applyServerDefaults(ObjectNode root) {
+    private void applyServerDefaults(ObjectNode root) {
         JsonNode existing = root.get("server");
         ObjectNode server = existing instanceof ObjectNode object ? object : root.putObject("server");
         String type = server.path("type").asText("default");
@@ -60,8 +65,8 @@ final class UniApiConfigurationFactory<T> extends YamlConfigurationFactory<T> {
         if (!server.has("applicationConnectors")) {
             ObjectNode connector = server.putArray("applicationConnectors").addObject();
             connector.put("type", "http");
-            connector.put("port", port(System.getenv("PORT")));
-            String host = System.getenv("HOST");
+            connector.put("port", port(environment.apply("PORT")));
+            String host = environment.apply("HOST");
             if (host != null && !host.isBlank()) {
                 connector.put("bindHost", host);
             }

@@ -13,7 +13,6 @@ public record ByteSize(long bytes) {
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + text + "' (expected a size such as 1048576, 20MB or 20MiB)");
         }
-        long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT);
         long factor = switch (unit) {
             case "kb" -> 1_000L;
@@ -24,7 +23,11 @@ public record ByteSize(long bytes) {
             case "gib" -> 1L << 30;
             default -> 1L;
         };
-        return new ByteSize(n * factor);
+        try {
+            return new ByteSize(Math.multiplyExact(Long.parseLong(m.group(1)), factor));
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is too large (expected a size such as 1048576, 20MB or 20MiB)");
+        }
     }
 
     @Override

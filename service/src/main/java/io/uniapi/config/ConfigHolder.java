@@ -8,9 +8,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,18 +35,25 @@ public final class ConfigHolder {
     private final ConfigLoader loader;
     private final SnapshotCompiler compiler = new SnapshotCompiler();
     private final Function<String, List<String>> discoveredModels;
+    private final Clock clock;
     private final AtomicReference<Snapshot> current = new AtomicReference<>();
     private final List<Consumer<Snapshot>> reloadListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<ReloadStatus>> statusListeners = new CopyOnWriteArrayList<>();
     private volatile ReloadStatus status;
     private String lastSeenHash;
     private ObjectNode runningFrameworkSections;
+    private Map<String, ConfigProblem> runningTolerated = Map.of();
     private Instant emptySince;
 
     public ConfigHolder(ConfigSource source, ConfigLoader loader, Function<String, List<String>> discoveredModels) {
+        this(source, loader, discoveredModels, Clock.systemUTC());
+    }
+
+    ConfigHolder(ConfigSource source, ConfigLoader loader, Function<String, List<String>> discoveredModels, Clock clock) {
         this.source = source;
         this.loader = loader;
         this.discoveredModels = discoveredModels;
+        this.clock = clock;
     }
 
     /** The snapshot to use for one request. Never null after {@link #loadInitial()}. */
@@ -74,12 +83,14 @@ public final class ConfigHolder {
     public synchronized Snapshot loadInitial() throws ConfigException, IOException {
         String text = source.read();
         GatewayConfigParser.Parsed parsed = loader.load(text);
-        logWarnings(parsed);
         Snapshot snapshot = compiler.compile(parsed.config(), discoveredModels, 1, source.name());
+        Map<String, ConfigProblem> tolerated = TolerableProblems.find(parsed.config());
+        logWarnings(parsed, tolerated);
         lastSeenHash = hash(text);
         runningFrameworkSections = parsed.config().frameworkSections();
+        runningTolerated = tolerated;
         current.set(snapshot);
-        publishStatus(new ReloadStatus(true, "loaded " + describe(snapshot), Instant.now(), 1, "start-up"));
+        publishStatus(new ReloadStatus(true, "loaded " + describe(snapshot), clock.instant(), 1, "start-up"));
         LOG.info("Config loaded from {}: {}", source.name(), describe(snapshot));
         return snapshot;
     }
@@ -109,11 +120,14 @@ public final class ConfigHolder {
             GatewayConfigParser.Parsed parsed = loader.load(text);
             Snapshot previous = current.get();
             Snapshot next = compiler.compile(parsed.config(), discoveredModels, previous.version() + 1, source.name());
-            logWarnings(parsed);
+            Map<String, ConfigProblem> tolerated = TolerableProblems.find(parsed.config());
+            rejectIntroduced(tolerated);
+            logWarnings(parsed, tolerated);
             warnAboutRestart(runningFrameworkSections, next.config().frameworkSections());
+            runningTolerated = tolerated;
             current.set(next);
             LOG.info("Config reloaded from {} ({}): {}", source.name(), trigger, describe(next));
-            ReloadStatus ok = new ReloadStatus(true, "reloaded " + describe(next), Instant.now(), next.version(), trigger);
+            ReloadStatus ok = new ReloadStatus(true, "reloaded " + describe(next), clock.instant(), next.version(), trigger);
             publishStatus(ok);
             reloadListeners.forEach(listener -> listener.accept(next));
             return ok;
@@ -138,7 +152,7 @@ public final class ConfigHolder {
     }
 
     private boolean emptyForLong() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (emptySince == null) {
             emptySince = now;
         }
@@ -149,7 +163,7 @@ public final class ConfigHolder {
         Snapshot serving = current.get();
         String message = "config " + source.name() + " rejected, still serving version " + serving.version() + ": " + reason;
         LOG.error(message);
-        ReloadStatus failed = new ReloadStatus(false, message, Instant.now(), serving.version(), trigger);
+        ReloadStatus failed = new ReloadStatus(false, message, clock.instant(), serving.version(), trigger);
         publishStatus(failed);
         return failed;
     }
@@ -159,8 +173,25 @@ public final class ConfigHolder {
         statusListeners.forEach(listener -> listener.accept(next));
     }
 
-    private static void logWarnings(GatewayConfigParser.Parsed parsed) {
+    /**
+     * A problem uni-api tolerates (see {@link TolerableProblems}) is only a warning at start-up, but a reload that
+     * introduces one is almost always an edit saved half-way (a provider renamed, its rules not yet): keep serving
+     * the version that works until the file is consistent again.
+     */
+    private void rejectIntroduced(Map<String, ConfigProblem> tolerated) throws ConfigException {
+        List<ConfigProblem> introduced = tolerated.entrySet().stream()
+                .filter(problem -> !runningTolerated.containsKey(problem.getKey()))
+                .map(problem -> new ConfigProblem(problem.getValue().path(), problem.getValue().reason()
+                        + " [a live reload does not accept a new problem of this kind; fix it, or restart to accept it]"))
+                .toList();
+        if (!introduced.isEmpty()) {
+            throw new ConfigException(introduced);
+        }
+    }
+
+    private static void logWarnings(GatewayConfigParser.Parsed parsed, Map<String, ConfigProblem> tolerated) {
         parsed.warnings().forEach(warning -> LOG.warn("api.yaml {}", warning));
+        tolerated.values().forEach(problem -> LOG.warn("api.yaml {}", problem));
     }
 
     private static void warnAboutRestart(ObjectNode before, ObjectNode after) {

@@ -15,7 +15,7 @@ final class ConfigKeys {
 
     enum Section {
         TOP("", Set.of("providers", "api_keys", "preferences",
-                "server", "logging", "metrics", "admin", "health", "database", "upstream_http"),
+                "server", "logging", "metrics", "admin", "health", "database", "upstream_http", "model_discovery"),
                 Set.of("video_providers")),
         PROVIDER("providers[]", Set.of("provider", "base_url", "api", "model", "tools", "engine", "preferences", "notes",
                 "image", "project_id", "private_key", "client_email", "region", "token_url"),
@@ -29,12 +29,12 @@ final class ConfigKeys {
                         "api_key_quota_cooldown_period", "max_request_body_bytes", "exclude_endpoints",
                         "only_request_types", "exclude_request_types", "exclude_request_rules", "search_defaults",
                         "responses_stream_commit_policy")),
-        CLIENT_KEY("api_keys[]", Set.of("api", "model", "role", "preferences"), Set.of()),
+        CLIENT_KEY("api_keys[]", Set.of("api", "model", "role", "preferences"), Set.of("weights")),
         CLIENT_KEY_PREFERENCES("api_keys[].preferences", Set.of("AUTO_RETRY"),
                 Set.of("SCHEDULING_ALGORITHM", "rate_limit", "ENABLE_MODERATION", "credits", "created_at")),
         GLOBAL_PREFERENCES("preferences", Set.of("max_request_body_bytes", "proxy"),
                 Set.of("model_timeout", "keepalive_interval", "timeout_policy", "cooldown_period",
-                        "rate_limit", "error_triggers", "model_price", "hedging"));
+                        "rate_limit", "error_triggers", "model_price", "hedging", "access_key", "secret_key"));
 
         private final String label;
         private final Set<String> active;
@@ -47,12 +47,17 @@ final class ConfigKeys {
         }
     }
 
-    static final Set<String> FRAMEWORK_SECTIONS = Set.of("server", "logging", "metrics", "admin", "health", "database");
+    /** Read once by Dropwizard at start-up: a change is logged as needing a restart. */
+    static final Set<String> FRAMEWORK_SECTIONS = Set.of("server", "logging", "metrics", "admin", "health", "database",
+            "upstream_http", "model_discovery");
 
     private ConfigKeys() {
     }
 
-    /** Warns once per key of {@code node} that is pending or unknown in {@code section}. */
+    /**
+     * Warns about each key of {@code node} that is unknown in {@code section}; pending keys are gathered so that
+     * each gives one warning line however many providers or keys use it.
+     */
     static void check(Section section, JsonNode node, String path, NodeReader reader) {
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
@@ -62,7 +67,7 @@ final class ConfigKeys {
             }
             String where = NodeReader.child(path, name);
             if (section.pending.contains(name)) {
-                reader.warn(where, "accepted but not acted on by this version (ignored)");
+                reader.pending(section.label.isEmpty() ? name : section.label + "." + name, where);
             } else {
                 reader.warn(where, "unknown key in " + (section.label.isEmpty() ? "the top level" : section.label)
                         + " (ignored; is it misspelt?)");

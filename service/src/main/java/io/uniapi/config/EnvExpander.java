@@ -6,15 +6,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Expands {@code ${VAR}} and {@code ${VAR:-default}} in every string of a parsed YAML tree, as uni-api does.
- * A variable that is unset and has no default becomes the empty string. Expansion works on parsed strings, not
- * on the file text, so a value containing {@code ": "} or quotes cannot break the YAML around it.
+ * Expands {@code ${VAR}} and {@code ${VAR:-default}} in every string of a parsed YAML tree, as uni-api does, and
+ * also in mapping keys (e.g. {@code - ${UPSTREAM_MODEL}: alias}), which uni-api leaves alone. A variable that is
+ * unset and has no default becomes the empty string; the default also applies when the variable is set but empty,
+ * as in a shell. Expansion works on parsed strings, not on the file text, so a value containing {@code ": "} or
+ * quotes cannot break the YAML around it.
  */
 public final class EnvExpander {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
@@ -46,9 +49,10 @@ public final class EnvExpander {
         return out.toString();
     }
 
-    /** Expands in place every string value (not keys) under {@code node}. */
+    /** Expands in place every string value and every mapping key under {@code node}. */
     public void expandTree(JsonNode node) {
         if (node instanceof ObjectNode object) {
+            expandKeys(object);
             Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
@@ -67,5 +71,19 @@ public final class EnvExpander {
                 }
             }
         }
+    }
+
+    private void expandKeys(ObjectNode object) {
+        boolean any = false;
+        for (Iterator<String> names = object.fieldNames(); names.hasNext() && !any; ) {
+            any = names.next().contains("${");
+        }
+        if (!any) {
+            return;
+        }
+        Map<String, JsonNode> renamed = new LinkedHashMap<>();
+        object.fields().forEachRemaining(field -> renamed.put(expand(field.getKey()), field.getValue()));
+        object.removeAll();
+        object.setAll(renamed);
     }
 }

@@ -215,7 +215,7 @@ public final class GatewayConfigParser {
                 if (weight.canConvertToInt() && weight.isIntegralNumber() && weight.intValue() > 0) {
                     rules.add(ModelRule.parse(weighted.getKey(), weight.intValue()));
                 } else {
-                    reader.problem(child(itemPath, weighted.getKey()), describe(weight)
+                    reader.problem(child(itemPath, ModelRule.parse(weighted.getKey()).toString()), describe(weight)
                             + " (expected a positive whole-number weight, as in '- openai/*: 5')");
                 }
             } else {

@@ -3,9 +3,12 @@ package io.uniapi.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.uniapi.errors.SecretRedactor;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,6 +18,7 @@ import java.util.Optional;
 public final class NodeReader {
     private final List<ConfigProblem> problems;
     private final List<ConfigProblem> warnings;
+    private final Map<String, List<String>> pendingKeys = new LinkedHashMap<>();
 
     public NodeReader() {
         this(new ArrayList<>(), new ArrayList<>());
@@ -29,8 +33,25 @@ public final class NodeReader {
         return problems;
     }
 
+    /** Warnings to log once each: unknown keys where they are, then one line per pending key however often it is used. */
     public List<ConfigProblem> warnings() {
-        return warnings;
+        List<ConfigProblem> all = new ArrayList<>(warnings);
+        pendingKeys.forEach((key, paths) -> all.add(new ConfigProblem(paths.get(0),
+                "accepted but not acted on by this version (ignored)" + elsewhere(paths))));
+        return all;
+    }
+
+    /** A valid uni-api key this version does not act on yet ({@code key} names it per section, paths are where it is used). */
+    void pending(String key, String path) {
+        pendingKeys.computeIfAbsent(key, k -> new ArrayList<>()).add(path);
+    }
+
+    private static String elsewhere(List<String> paths) {
+        if (paths.size() == 1) {
+            return "";
+        }
+        List<String> more = paths.subList(1, Math.min(paths.size(), 4));
+        return "; also at " + String.join(", ", more) + (paths.size() > 4 ? " and " + (paths.size() - 4) + " more" : "");
     }
 
     public void problem(String path, String reason) {
@@ -146,8 +167,17 @@ public final class NodeReader {
         }
         if (node.isTextual()) {
             String text = node.textValue();
+            if (looksLikeSecret(text)) {
+                return "'" + SecretRedactor.mask(text) + "'";
+            }
             return text.length() > 40 ? "'" + text.substring(0, 37) + "...'" : "'" + text + "'";
         }
         return node.asText();
+    }
+
+    /** A key pasted in the wrong place: {@code sk-…}, or a long run of characters with no spaces, dots or slashes. */
+    private static boolean looksLikeSecret(String text) {
+        return text.startsWith("sk-") || (text.length() >= 24 && text.chars().noneMatch(
+                c -> Character.isWhitespace(c) || c == '.' || c == '/'));
     }
 }

@@ -1,7 +1,6 @@
 package io.uniapi.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.uniapi.http.ProxySpec;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,8 +10,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Compiles a validated {@link GatewayConfig} plus the models discovered so far into an immutable {@link Snapshot},
- * checking what needs the whole file to check (rules naming providers or keys that do not exist).
+ * Compiles a validated {@link GatewayConfig} plus the models discovered so far into an immutable {@link Snapshot}.
+ * Rules naming providers or keys that do not exist are not errors here: see {@link TolerableProblems}.
  */
 public final class SnapshotCompiler {
 
@@ -31,7 +30,7 @@ public final class SnapshotCompiler {
             List<ModelEntry> models = provider.models().orElseGet(() -> discovered.apply(provider.name()).stream()
                     .map(id -> new ModelEntry(id, id)).toList());
             Channel channel = new Channel(provider, models, headers(provider.preferences(), problems),
-                    proxy(provider.preferences(), config.preferences(), problems));
+                    proxy(provider.preferences(), config.preferences()));
             channel.withBodyOverrides(bodyOverrides(provider, models, problems));
             channels.add(channel);
             byName.put(channel.name(), channel);
@@ -51,35 +50,12 @@ public final class SnapshotCompiler {
             keys.add(new ClientKey(key, admin));
         }
         ClientKeys clientKeys = new ClientKeys(keys);
-        for (ClientKeyConfig key : config.apiKeys()) {
-            checkRules(key, byName, clientKeys, problems);
-        }
         GatewaySettings settings = compileSettings(config.preferences(), problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new Snapshot(version, Instant.now(), source, config, List.copyOf(channels), Map.copyOf(byName),
                 Map.copyOf(byAlias), clientKeys, settings);
-    }
-
-    private static void checkRules(ClientKeyConfig key, Map<String, Channel> channels, ClientKeys keys,
-                                   List<ConfigProblem> problems) {
-        for (int i = 0; i < key.rules().size(); i++) {
-            ModelRule rule = key.rules().get(i);
-            String path = NodeReader.index(NodeReader.child(key.path(), "model"), i);
-            if (rule.namesProvider() && !channels.containsKey(rule.provider())) {
-                problems.add(new ConfigProblem(path, "'" + rule + "' names provider '" + rule.provider()
-                        + "', which is not in providers (for a model whose name contains '/', write <" + rule.provider()
-                        + "/" + (rule.model() == null ? "*" : rule.model()) + ">)"));
-            }
-            if (rule.namesKey()) {
-                if (keys.byValue(rule.provider()).isEmpty()) {
-                    problems.add(new ConfigProblem(path, "'" + rule + "' names a client key that is not in api_keys"));
-                } else if (rule.provider().equals(key.api())) {
-                    problems.add(new ConfigProblem(path, "a key cannot use itself as a channel"));
-                }
-            }
-        }
     }
 
     private static Map<String, String> headers(Preferences preferences, List<ConfigProblem> problems) {
@@ -115,19 +91,11 @@ public final class SnapshotCompiler {
                 provider.preferences().pathOf("post_body_parameter_overrides"), problems);
     }
 
-    private static String proxy(Preferences provider, Preferences global, List<ConfigProblem> problems) {
+    /** The channel's proxy as written; one that is not a URL stays, so that calls fail rather than bypass it. */
+    private static String proxy(Preferences provider, Preferences global) {
         Preferences source = provider.has("proxy") ? provider : global;
         JsonNode node = source.get("proxy");
-        if (node == null || node.asText().isBlank()) {
-            return null;
-        }
-        try {
-            ProxySpec.parse(node.asText());
-            return node.asText().trim();
-        } catch (IllegalArgumentException e) {
-            problems.add(new ConfigProblem(source.pathOf("proxy"), "invalid proxy, " + e.getMessage()));
-            return null;
-        }
+        return node == null || node.asText().isBlank() ? null : node.asText().trim();
     }
 
     private static GatewaySettings compileSettings(Preferences global, List<ConfigProblem> problems) {

@@ -1,5 +1,6 @@
 package io.uniapi.dispatch;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.uniapi.config.Fingerprint;
 import io.uniapi.errors.SecretRedactor;
 import io.uniapi.providers.AttemptTarget;
@@ -61,8 +62,16 @@ final class AttemptOutcome {
     }
 
     String redact(String text) {
+        return SecretRedactor.redact(text, secrets());
+    }
+
+    ObjectNode redact(ObjectNode errorObject) {
+        return SecretRedactor.redact(errorObject, secrets());
+    }
+
+    private List<String> secrets() {
         List<String> secrets = new ArrayList<>(target.channel().config().apiKeys());
         secrets.add(context.key().config().api());
-        return SecretRedactor.redact(text, secrets);
+        return secrets;
     }
 }

@@ -132,13 +132,7 @@ public final class Dispatcher {
 
     private static <T> T fail(AttemptOutcome outcome, int status, String message, ObjectNode errorObject, String failureClass) {
         outcome.failed(status, failureClass);
-        ObjectNode safeError = null;
-        if (errorObject != null) {
-            safeError = errorObject.deepCopy();
-            if (safeError.hasNonNull("message")) {
-                safeError.put("message", outcome.redact(safeError.get("message").asText()));
-            }
-        }
+        ObjectNode safeError = errorObject == null ? null : outcome.redact(errorObject);
         throw new AttemptFailedException(status, outcome.redact(message), safeError, failureClass);
     }
 

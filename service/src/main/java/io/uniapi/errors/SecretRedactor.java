@@ -1,5 +1,10 @@
 package io.uniapi.errors;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
 import java.util.Collection;
 
 /** Removes known secrets from text that may echo them (upstream error bodies, exception messages). */
@@ -20,6 +25,33 @@ public final class SecretRedactor {
             }
         }
         return out;
+    }
+
+    /** A copy of {@code node} with every string in it, at any depth, redacted (an error object may echo a key anywhere). */
+    public static ObjectNode redact(ObjectNode node, Collection<String> secrets) {
+        ObjectNode copy = node.deepCopy();
+        redactStrings(copy, secrets);
+        return copy;
+    }
+
+    private static void redactStrings(JsonNode node, Collection<String> secrets) {
+        if (node instanceof ObjectNode object) {
+            object.fields().forEachRemaining(field -> {
+                if (field.getValue().isTextual()) {
+                    field.setValue(TextNode.valueOf(redact(field.getValue().textValue(), secrets)));
+                } else {
+                    redactStrings(field.getValue(), secrets);
+                }
+            });
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isTextual()) {
+                    array.set(i, TextNode.valueOf(redact(array.get(i).textValue(), secrets)));
+                } else {
+                    redactStrings(array.get(i), secrets);
+                }
+            }
+        }
     }
 
     /** A recognisable but useless form of a secret: {@code sk-a…wxyz}. */

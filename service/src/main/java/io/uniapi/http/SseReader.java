@@ -8,6 +8,11 @@ import java.nio.charset.StandardCharsets;
 /**
  * Reads server-sent events incrementally, one at a time, as the bytes arrive. Lines may end in LF, CR or CRLF
  * (even when a CRLF is split across reads). Memory is bounded by the longest single line.
+ *
+ * <p>Two choices differ from a browser's EventSource, both to relay sloppy upstreams faithfully: a comment line
+ * between events is delivered as an event of its own (so keepalives can be passed on; one inside an event is
+ * ignored, as the SSE spec says), and an event cut short by the end of the stream (no blank line after it) is
+ * still delivered, because some proxies drop the final blank line after {@code data: [DONE]}.
  */
 public final class SseReader {
     private static final int MAX_LINE = 16 << 20;
@@ -19,6 +24,7 @@ public final class SseReader {
     private int limit;
     private boolean skipNextLf;
     private boolean eof;
+    private boolean firstLine = true;
 
     public SseReader(InputStream in) {
         this.in = in;
@@ -37,7 +43,10 @@ public final class SseReader {
                 continue;
             }
             if (text.charAt(0) == ':') {
-                return new SseEvent(null, null, text.substring(1).trim());
+                if (data == null && event == null) {
+                    return new SseEvent(null, null, text.substring(1).trim());
+                }
+                continue;
             }
             int colon = text.indexOf(':');
             String field = colon < 0 ? text : text.substring(0, colon);
@@ -66,7 +75,7 @@ public final class SseReader {
         line.reset();
         while (true) {
             if (position == limit && (eof || !fill())) {
-                return line.size() > 0 ? line.toString(StandardCharsets.UTF_8) : null;
+                return line.size() > 0 ? decodeLine() : null;
             }
             if (skipNextLf) {
                 skipNextLf = false;
@@ -86,9 +95,21 @@ public final class SseReader {
             if (position < limit) {
                 skipNextLf = buffer[position] == '\r';
                 position++;
-                return line.toString(StandardCharsets.UTF_8);
+                return decodeLine();
             }
         }
+    }
+
+    /** The current line as text; a byte order mark at the very start of the stream is dropped, as the spec says. */
+    private String decodeLine() {
+        String text = line.toString(StandardCharsets.UTF_8);
+        if (firstLine) {
+            firstLine = false;
+            if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+                return text.substring(1);
+            }
+        }
+        return text;
     }
 
     private boolean fill() throws IOException {

@@ -12,6 +12,7 @@ import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.client.Socks5;
 import org.eclipse.jetty.client.Socks5Proxy;
+import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
@@ -194,6 +195,9 @@ public final class UpstreamHttp implements Managed {
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the upstream HTTP client", e);
         }
+        // A 401 is an answer to relay (a bad upstream key), not a challenge to answer: Jetty's handler (installed by
+        // start()) turns one without WWW-Authenticate, which is what LLM APIs send, into a transport error.
+        client.getProtocolHandlers().remove(WWWAuthenticationProtocolHandler.NAME);
         return client;
     }
 

@@ -2,6 +2,7 @@ package io.uniapi.providers;
 
 import io.uniapi.http.TransportException;
 import io.uniapi.providers.anthropic.AnthropicEngine;
+import io.uniapi.providers.azure.AzureEngine;
 import io.uniapi.providers.gemini.GeminiEngine;
 import io.uniapi.providers.gemini.ToolCallMemory;
 import io.uniapi.providers.openai.OpenAiEngine;
@@ -30,9 +31,10 @@ public final class BuiltInEngines {
         Map<String, ProviderEngine> engines = new HashMap<>();
         OpenAiEngine openAi = new OpenAiEngine();
         engines.put("gpt", openAi);
-        engines.put("openrouter", openAi);
+        engines.put("openrouter", OpenAiEngine.openRouterDialect());
         AnthropicEngine anthropic = new AnthropicEngine();
         engines.put("claude", anthropic);
+        engines.put("azure", new AzureEngine());
         ToolCallMemory toolCalls = new ToolCallMemory();
         engines.put("gemini", new GeminiEngine(toolCalls));
         GoogleAccessTokens tokens = new GoogleAccessTokens(tokenExchange, Clock.systemUTC());

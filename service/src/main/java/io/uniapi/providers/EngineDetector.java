@@ -58,6 +58,10 @@ public final class EngineDetector {
         if (host.equals("api.cohere.com")) {
             return "cohere";
         }
+        // OpenAI's own API speaks plain OpenAI for every model (o3-mini has none of the family names).
+        if (host.equals("api.openai.com")) {
+            return "gpt";
+        }
         return KNOWN_FAMILIES.stream().anyMatch(model::contains) ? "gpt" : "openrouter";
     }
 

@@ -31,16 +31,22 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ModelDiscovery implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(ModelDiscovery.class);
-    private static final Duration TIMEOUT = Duration.ofSeconds(20);
     /** A bound on paged lists (Gemini's), so that a misbehaving upstream cannot keep discovery busy forever. */
     private static final int MAX_PAGES = 20;
+
+    /**
+     * @param firstRetry how long after a failed fetch the next one starts; the delay doubles with each failure
+     * @param maxRetry   the longest delay between two fetches of a failing provider
+     * @param timeout    how long one fetch may stay silent
+     */
+    public record Delays(Duration firstRetry, Duration maxRetry, Duration timeout) {
+    }
 
     private final ConfigHolder holder;
     private final EngineRegistry engines;
     private final UpstreamHttp http;
     private final DiscoveredModels store;
-    private final Duration firstRetry;
-    private final Duration maxRetry;
+    private final Delays delays;
     private final Map<String, ScheduledFuture<?>> scheduled = new ConcurrentHashMap<>();
     private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "model-discovery");
@@ -49,13 +55,12 @@ public final class ModelDiscovery implements Managed {
     });
 
     public ModelDiscovery(ConfigHolder holder, EngineRegistry engines, UpstreamHttp http, DiscoveredModels store,
-                          Duration firstRetry, Duration maxRetry) {
+                          Delays delays) {
         this.holder = holder;
         this.engines = engines;
         this.http = http;
         this.store = store;
-        this.firstRetry = firstRetry;
-        this.maxRetry = maxRetry;
+        this.delays = delays;
     }
 
     @Override
@@ -72,7 +77,7 @@ public final class ModelDiscovery implements Managed {
     private void refreshAll(Snapshot snapshot) {
         for (Channel channel : snapshot.channels()) {
             if (channel.config().discoversModels()) {
-                schedule(channel.name(), Duration.ZERO, firstRetry);
+                schedule(channel.name(), Duration.ZERO, delays.firstRetry());
             }
         }
     }
@@ -98,7 +103,7 @@ public final class ModelDiscovery implements Managed {
                     () -> new IllegalStateException("its wire format has no model list; declare 'model:' instead"));
             List<String> models = new ArrayList<>();
             for (int page = 0; page < MAX_PAGES && request != null; page++) {
-                UpstreamResponse response = http.exchange(request, TIMEOUT);
+                UpstreamResponse response = http.exchange(request, delays.timeout());
                 if (!response.successful()) {
                     throw new IllegalStateException("HTTP " + response.status() + ": "
                             + engine.error(response.status(), response.body()).message());
@@ -112,9 +117,10 @@ public final class ModelDiscovery implements Managed {
             }
             scheduled.remove(provider);
         } catch (TransportException | UpstreamAnswerException | RuntimeException e) {
-            LOG.warn("Provider '{}': model discovery failed ({}); retrying in {} s", provider,
-                    SecretRedactor.redact(e.getMessage(), secrets), nextRetry.toSeconds());
-            Duration after = nextRetry.multipliedBy(2).compareTo(maxRetry) > 0 ? maxRetry : nextRetry.multipliedBy(2);
+            LOG.warn("Provider '{}': model discovery failed ({}); retrying in {} ms", provider,
+                    SecretRedactor.redact(e.getMessage(), secrets), nextRetry.toMillis());
+            Duration doubled = nextRetry.multipliedBy(2);
+            Duration after = doubled.compareTo(delays.maxRetry()) > 0 ? delays.maxRetry() : doubled;
             schedule(provider, nextRetry, after);
         }
     }

@@ -158,6 +158,7 @@ public abstract class EngineContractTest {
                 "{\"model\":\"" + MODEL + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
 
         assertThat(raw.statusCode()).isEqualTo(200);
+        assertThat(raw.body()).doesNotContain("filter_results");
         List<String> events = raw.body().lines().filter(line -> line.startsWith("data: ")).map(l -> l.substring(6)).toList();
         assertThat(events.get(events.size() - 1)).isEqualTo("[DONE]");
         JsonNode first = JSON.readTree(events.get(0));
@@ -176,6 +177,21 @@ public abstract class EngineContractTest {
         }
         assertThat(text.toString()).isEqualTo("Hello!");
         assertThat(finish).isEqualTo("stop");
+    }
+
+    @Test
+    void text_aRawCompletionIsPlainOpenAiJson() throws Exception {
+        provider.answer(upstream, Script.text("Plain"));
+
+        HttpResponse<String> raw = TestGateway.post(app, "/v1/chat/completions", KEY,
+                "{\"model\":\"" + MODEL + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+
+        assertThat(raw.statusCode()).isEqualTo(200);
+        assertThat(raw.body()).doesNotContain("filter_results");
+        JsonNode body = JSON.readTree(raw.body());
+        assertThat(body.path("object").asText()).isEqualTo("chat.completion");
+        assertThat(body.path("model").asText()).isEqualTo(MODEL);
+        assertThat(body.path("choices").get(0).path("message").path("role").asText()).isEqualTo("assistant");
     }
 
     @Test

@@ -77,15 +77,25 @@ public class OpenAiContractUpstream implements ContractUpstream {
             String model = request.json().path("model").asText();
             if (request.json().path("stream").asBoolean(false)) {
                 exchange.startSse();
-                for (ObjectNode chunk : chunks(script, model, request.json().path("stream_options")
-                        .path("include_usage").asBoolean(false))) {
+                for (ObjectNode chunk : decorate(chunks(script, model, request.json().path("stream_options")
+                        .path("include_usage").asBoolean(false)))) {
                     exchange.event(chunk.toString());
                 }
                 exchange.event("[DONE]");
             } else {
-                exchange.json(200, completion(script, model).toString());
+                exchange.json(200, decorate(completion(script, model)).toString());
             }
         });
+    }
+
+    /** Lets a host add what it sends on top of OpenAI's format to a stream. */
+    protected List<ObjectNode> decorate(List<ObjectNode> chunks) {
+        return chunks;
+    }
+
+    /** Lets a host add what it sends on top of OpenAI's format to a complete answer. */
+    protected ObjectNode decorate(ObjectNode completion) {
+        return completion;
     }
 
     @Override

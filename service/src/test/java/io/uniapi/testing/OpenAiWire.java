@@ -50,6 +50,16 @@ public final class OpenAiWire {
                 .formatted(message, type, code == null ? "null" : "\"" + code + "\"");
     }
 
+    /** {@code GET /v1/models}: {@code {"object":"list","data":[{"id","object":"model","created","owned_by"}]}}. */
+    public static String modelList(String... ids) {
+        StringBuilder data = new StringBuilder();
+        for (String id : ids) {
+            data.append(data.length() == 0 ? "" : ",").append("""
+                    {"id":"%s","object":"model","created":1686935002,"owned_by":"organization-owner"}""".formatted(id));
+        }
+        return "{\"object\":\"list\",\"data\":[" + data + "]}";
+    }
+
     /** A complete streamed answer: role chunk, one chunk per word, finish chunk, usage chunk, [DONE]. */
     public static FakeUpstream.Responder stream(String model, long pauseMillis, String... words) {
         return (request, exchange) -> {
@@ -64,6 +74,18 @@ public final class OpenAiWire {
                 exchange.event(usageChunk(model, 7, words.length));
             }
             exchange.event("[DONE]");
+        };
+    }
+
+    /** Streams or not, as the request asks, echoing the upstream model name it was asked for. */
+    public static FakeUpstream.Responder answerOrStream(String content) {
+        return (request, exchange) -> {
+            String model = request.json().path("model").asText();
+            if (request.json().path("stream").asBoolean(false)) {
+                stream(model, 0, content).respond(request, exchange);
+            } else {
+                exchange.json(200, completion(model, content));
+            }
         };
     }
 

@@ -2,7 +2,9 @@ package io.uniapi.testing;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
+import io.dropwizard.core.Application;
 import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.uniapi.UniApiApplication;
 import io.uniapi.UniApiConfiguration;
@@ -17,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** Starts the real service (DropwizardAppExtension) on a config written for the test, and talks to it over HTTP. */
@@ -40,9 +43,24 @@ public final class TestGateway {
 
     /** The service on random ports, reading {@code config}. */
     public static DropwizardAppExtension<UniApiConfiguration> app(Path config, ConfigOverride... overrides) {
+        return app(config, System.getenv(), overrides);
+    }
+
+    /**
+     * The service on random ports, reading {@code config} (null: none on the command line, as when {@code CONFIG_URL}
+     * is used), with {@code variables} as its environment variables.
+     */
+    public static DropwizardAppExtension<UniApiConfiguration> app(Path config, Map<String, String> variables,
+                                                                  ConfigOverride... overrides) {
         ConfigOverride[] all = Stream.concat(Stream.of(ConfigOverride.randomPorts()), Stream.of(overrides))
                 .toArray(ConfigOverride[]::new);
-        return new DropwizardAppExtension<>(UniApiApplication.class, config.toString(), all);
+        return new DropwizardAppExtension<>(new DropwizardTestSupport<>(UniApiApplication.class,
+                config == null ? null : config.toString(), all) {
+            @Override
+            public Application<UniApiConfiguration> newApplication() {
+                return new UniApiApplication(variables::get);
+            }
+        });
     }
 
     public static String baseUrl(DropwizardAppExtension<?> app) {
@@ -72,6 +90,22 @@ public final class TestGateway {
             request.header("Authorization", "Bearer " + key);
         }
         return send(request.build());
+    }
+
+    /** A POST to the admin port, e.g. {@code /tasks/reload-config}. */
+    public static HttpResponse<String> adminPost(DropwizardAppExtension<?> app, String path) {
+        return send(HttpRequest.newBuilder(URI.create(adminUrl(app) + path)).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    public static HttpResponse<String> adminGet(DropwizardAppExtension<?> app, String path) {
+        return get(adminUrl(app) + path, null);
+    }
+
+    /** A chat completion request body for {@code model}. */
+    public static String chatBody(String model, boolean stream) {
+        return "{\"model\":\"" + model + "\",\"stream\":" + stream
+                + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
     }
 
     public static HttpResponse<String> get(String url, String key) {

@@ -23,12 +23,27 @@ import java.util.Optional;
 
 /** OpenAI and every OpenAI-compatible host (DeepSeek, Groq, OpenRouter, xAI, vLLM, Ollama, …). */
 public final class OpenAiEngine implements ProviderEngine {
+    private final boolean openRouterDialect;
+
+    /** The {@code gpt} engine. */
+    public OpenAiEngine() {
+        this(false);
+    }
+
+    private OpenAiEngine(boolean openRouterDialect) {
+        this.openRouterDialect = openRouterDialect;
+    }
+
+    /** The {@code openrouter} engine: the same wire format, with {@link OpenRouterDialect}. */
+    public static OpenAiEngine openRouterDialect() {
+        return new OpenAiEngine(true);
+    }
 
     @Override
     public UpstreamRequest chatRequest(ChatRequest request, AttemptTarget target) {
         ProviderConfig provider = target.channel().config();
         URI url = OpenAiUrls.chat(provider.baseUrl());
-        ObjectNode body = OpenAiRequestTranslator.body(request, target, url);
+        ObjectNode body = OpenAiRequestTranslator.body(request, target, url, openRouterDialect);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put("Accept", request.stream() ? "text/event-stream" : "application/json");

@@ -12,13 +12,15 @@ import java.net.URI;
 /**
  * Client body → OpenAI-compatible upstream body. Everything the client sent passes through untouched except
  * {@code model} (the upstream name), usage reporting in streams (requested so statistics are exact; the relay hides
- * the extra chunk from clients that did not ask), and tool fields for channels with {@code tools: false}.
+ * the extra chunk from clients that did not ask), tool fields for channels with {@code tools: false}, image parts for
+ * channels with {@code image: false}, the per-model fixes of {@link OpenAiModelTweaks}, the {@code openrouter}
+ * dialect, and finally {@code post_body_parameter_overrides}.
  */
 final class OpenAiRequestTranslator {
     private OpenAiRequestTranslator() {
     }
 
-    static ObjectNode body(ChatRequest request, AttemptTarget target, URI chatUrl) {
+    static ObjectNode body(ChatRequest request, AttemptTarget target, URI chatUrl, boolean openRouterDialect) {
         boolean tools = target.channel().config().tools();
         // A shallow copy is enough unless nested parts change: the client's body is shared by every attempt.
         ObjectNode body = tools ? request.body().objectNode().setAll(request.body()) : request.body().deepCopy();
@@ -34,6 +36,10 @@ final class OpenAiRequestTranslator {
         }
         if (!target.channel().config().acceptsImages()) {
             ImageParts.strip(body);
+        }
+        OpenAiModelTweaks.apply(body, target, chatUrl);
+        if (openRouterDialect) {
+            OpenRouterDialect.apply(body, request.includeUsage());
         }
         target.channel().bodyOverrides().apply(body, target.alias(), target.upstreamModel());
         return body;

@@ -7,7 +7,10 @@ import io.uniapi.providers.UpstreamAnswerException;
 import io.uniapi.providers.UpstreamError;
 import io.uniapi.providers.WireJson;
 
-/** An OpenAI-compatible {@code chat.completion} passes through, with {@code model} set to the alias the client asked for. */
+/**
+ * An OpenAI-compatible {@code chat.completion} passes through, with {@code model} set to the alias the client asked
+ * for, reasoning brought to {@code reasoning_content}, and Azure's content filter annotations removed.
+ */
 final class OpenAiResponseTranslator {
     private OpenAiResponseTranslator() {
     }
@@ -27,6 +30,16 @@ final class OpenAiResponseTranslator {
         }
         if (json.has("model")) {
             json.put("model", target.alias());
+        }
+        json.remove("prompt_filter_results");
+        for (JsonNode choice : choices) {
+            if (choice instanceof ObjectNode object) {
+                object.remove("content_filter_results");
+                if (object.get("message") instanceof ObjectNode message) {
+                    OpenAiReasoning.renameReasoningField(message);
+                    OpenAiReasoning.splitThinkTags(message);
+                }
+            }
         }
         return json;
     }
