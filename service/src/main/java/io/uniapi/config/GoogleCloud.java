@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * A Vertex AI channel's Google Cloud settings, compiled from {@code project_id}, {@code region},
- * {@code client_email}, {@code private_key} and {@code token_url}.
+ * {@code client_email}, {@code private_key} and {@code token_url}. Settings that cannot be used (an unreadable key)
+ * are left out and reported by {@link #problems}.
  *
  * @param regions        one or more locations ({@code region: us-central1}, a list, or a comma-separated string;
  *                       default {@code global}); with a service account they are the channel's key pool, so
@@ -49,9 +50,14 @@ public record GoogleCloud(String projectId, List<String> regions, ServiceAccount
         return compile(provider, new ArrayList<>());
     }
 
-    /** Reports what is wrong with the provider's Google Cloud keys. */
-    static void check(ProviderConfig provider, List<ConfigProblem> problems) {
+    /**
+     * What is wrong with the provider's Google Cloud keys. uni-api loads such a file (its README example has a
+     * placeholder key), so these are {@link TolerableProblems}: the provider's requests fail until it is fixed.
+     */
+    public static List<ConfigProblem> problems(ProviderConfig provider) {
+        List<ConfigProblem> problems = new ArrayList<>();
         compile(provider, problems);
+        return problems;
     }
 
     private static GoogleCloud compile(ProviderConfig provider, List<ConfigProblem> problems) {

@@ -26,7 +26,6 @@ public final class SnapshotCompiler {
         Map<String, Channel> byName = new LinkedHashMap<>();
         Map<String, List<Channel>> byAlias = new LinkedHashMap<>();
         for (ProviderConfig provider : config.providers()) {
-            GoogleCloud.check(provider, problems);
             List<ModelEntry> models = provider.models().orElseGet(() -> discovered.apply(provider.name()).stream()
                     .map(id -> new ModelEntry(id, id)).toList());
             Channel channel = new Channel(provider, models, headers(provider.preferences(), problems),

@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * Problems that uni-api itself tolerates in an otherwise valid file, so that a file which runs on uni-api also starts
- * here: a rule naming a provider or client key that does not exist (it matches nothing) and a proxy that is not a URL
- * (calls through it fail; they never bypass it). Each problem is keyed by a stable identity (which key's which rule,
+ * here: a rule naming a provider or client key that does not exist (it matches nothing), a proxy that is not a URL
+ * (calls through it fail; they never bypass it) and Vertex AI credentials that cannot be used (its calls fail). Each problem is keyed by a stable identity (which key's which rule,
  * whose proxy) rather than its path, so that {@link ConfigHolder} can tell a problem a reload introduces, which
  * usually means an unfinished edit and is rejected, from one the running version already had.
  */
@@ -36,6 +36,10 @@ final class TolerableProblems {
         checkProxy(config.preferences(), "global proxy", found);
         for (ProviderConfig provider : config.providers()) {
             checkProxy(provider.preferences(), "proxy of provider " + provider.name(), found);
+            for (ConfigProblem problem : GoogleCloud.problems(provider)) {
+                found.put("google cloud of provider " + provider.name() + " " + problem.path(), new ConfigProblem(
+                        problem.path(), problem.reason() + "; requests to this provider fail until it is fixed"));
+            }
         }
         return found;
     }

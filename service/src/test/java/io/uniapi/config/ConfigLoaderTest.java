@@ -56,6 +56,8 @@ class ConfigLoaderTest {
         Map<String, ConfigProblem> tolerated = TolerableProblems.find(parsed.config());
 
         assertThat(tolerated.values()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
+                "providers[3].private_key: not a readable RSA private key (expected the PEM text of 'private_key' from"
+                        + " the service account's JSON key file); requests to this provider fail until it is fixed",
                 "api_keys[1].model[2]: 'openai-test/text-moderation-latest' names provider 'openai-test', which is not in"
                         + " providers, so it matches nothing (for a model whose name contains '/', write"
                         + " <openai-test/text-moderation-latest>)",
@@ -93,7 +95,7 @@ class ConfigLoaderTest {
                 .filter(w -> w.path().equals("providers[0].preferences.responses_stream_commit_policy")).findFirst()
                 .orElseThrow();
         assertThat(pending.reason()).isEqualTo("accepted but not acted on by this version (ignored)");
-        assertThat(parsed.warnings()).filteredOn(w -> w.path().endsWith("project_id")).hasSize(1);
+        assertThat(parsed.warnings()).filteredOn(w -> w.path().endsWith("cf_account_id")).hasSize(1);
     }
 
     @Test

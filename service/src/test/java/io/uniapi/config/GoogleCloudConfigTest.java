@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Vertex AI keys are compiled at load time: a bad one rejects the config with its path, not a request later. */
 class GoogleCloudConfigTest {
@@ -36,29 +35,35 @@ class GoogleCloudConfigTest {
     }
 
     @Test
-    void anUnreadableKeyAndABadRegionAreReportedWithTheirPaths() {
-        assertThatThrownBy(() -> compile("""
+    void anUnreadableKeyAndABadRegionAreReportedWithTheirPathsAndLeaveTheChannelWithoutServiceAccount() throws Exception {
+        String provider = """
                 - provider: v
                   project_id: p
                   client_email: a@b.c
                   private_key: "-----BEGIN PRIVATE KEY-----\\nnot-a-key\\n-----END PRIVATE KEY-----"
                   region: "us central"
                   model: [m]
-                """))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).extracting(ConfigProblem::path)
-                        .contains("providers[0].private_key", "providers[0].region"));
+                """;
+        var parsed = new ConfigLoader(new EnvExpander(name -> null)).load("providers:\n" + provider.indent(2)
+                + "api_keys:\n  - api: sk-1\n");
+
+        assertThat(TolerableProblems.find(parsed.config()).values()).extracting(ConfigProblem::path)
+                .containsExactlyInAnyOrder("providers[0].private_key", "providers[0].region");
+        Channel channel = compile(provider).channels().get(0);
+        assertThat(channel.googleCloud().serviceAccount()).isNull();
+        assertThat(channel.keyPool()).isEmpty();
     }
 
     @Test
-    void aServiceAccountWithoutProjectIsReported() {
-        assertThatThrownBy(() -> compile("""
+    void aServiceAccountWithoutProjectIsReported() throws Exception {
+        ProviderConfig provider = compile("""
                 - provider: v
                   base_url: https://aiplatform.googleapis.com
                   client_email: a@b.c
                   private_key: "%s"
                   model: [m]
-                """.formatted(TestServiceAccount.privateKeyEscaped())))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).extracting(ConfigProblem::path)
-                        .contains("providers[0].project_id"));
+                """.formatted(TestServiceAccount.privateKeyEscaped())).channels().get(0).config();
+
+        assertThat(GoogleCloud.problems(provider)).extracting(ConfigProblem::path).containsExactly("providers[0].project_id");
     }
 }

@@ -1,6 +1,7 @@
 package io.uniapi.providers.vertex;
 
 import io.uniapi.config.Channel;
+import io.uniapi.config.ConfigProblem;
 import io.uniapi.config.GoogleCloud;
 import io.uniapi.http.TransportException;
 import io.uniapi.providers.AttemptTarget;
@@ -10,6 +11,7 @@ import io.uniapi.providers.UpstreamError;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -38,8 +40,10 @@ record VertexEndpoint(URI url, Map<String, String> headers) {
             return new VertexEndpoint(url, Map.of("Authorization", "Bearer " + token));
         }
         if (target.apiKey() == null || target.apiKey().isEmpty()) {
-            throw new UpstreamAnswerException(new UpstreamError(401, "Vertex AI provider '" + channel.name()
-                    + "' has neither a service account (client_email, private_key) nor an express key (api)", null));
+            List<ConfigProblem> problems = GoogleCloud.problems(channel.config());
+            throw new UpstreamAnswerException(new UpstreamError(401, "Vertex AI provider '" + channel.name() + "' "
+                    + (problems.isEmpty() ? "has neither a service account (client_email, private_key) nor an express"
+                    + " key (api)" : "cannot use its credentials: " + problems.get(0)), null));
         }
         String key = URLEncoder.encode(target.apiKey(), StandardCharsets.UTF_8);
         return new VertexEndpoint(URI.create(prefix(channel, "global") + model + (sse ? "?alt=sse&key=" : "?key=") + key),
