@@ -6,6 +6,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.uniapi.api.ChatCompletionsResource;
 import io.uniapi.api.ClientKeyFilter;
+import io.uniapi.api.GlobalRateLimitFilter;
 import io.uniapi.api.HealthzResource;
 import io.uniapi.api.ModelsResource;
 import io.uniapi.api.OpenAiErrorMapper;
@@ -20,30 +21,49 @@ import io.uniapi.config.ConfigUrlPoller;
 import io.uniapi.config.EnvExpander;
 import io.uniapi.config.FileConfigSource;
 import io.uniapi.dispatch.AttemptTimeouts;
+import io.uniapi.dispatch.DispatchState;
 import io.uniapi.dispatch.Dispatcher;
 import io.uniapi.http.UpstreamHttp;
+import io.uniapi.limits.LocalRateLimiter;
+import io.uniapi.limits.RateLimiter;
 import io.uniapi.ops.ConfigHealthCheck;
 import io.uniapi.ops.GatewayMetrics;
 import io.uniapi.ops.ReloadConfigTask;
 import io.uniapi.providers.BuiltInEngines;
 import io.uniapi.providers.EngineRegistry;
 import io.uniapi.providers.ModelDiscovery;
+import io.uniapi.routing.RoutePlanner;
 import io.uniapi.routing.Router;
 import io.uniapi.routing.Scheduling;
+import io.uniapi.state.Cooldowns;
 import io.uniapi.state.DiscoveredModels;
 import io.uniapi.state.KeyCursors;
+import io.uniapi.state.RoundRobinCounters;
+import io.uniapi.state.RouteCircuit;
 import io.uniapi.telemetry.GatewayListener;
 import org.glassfish.jersey.server.ServerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
 /** uni-api: one OpenAI-compatible endpoint in front of many LLM providers. {@link #run} only wires things together. */
 public final class UniApiApplication extends Application<UniApiConfiguration> {
     private static final Logger LOG = LoggerFactory.getLogger(UniApiApplication.class);
+
+    /** Time for cooldowns, circuits and rate-limit windows; tests pass a clock they move by hand. */
+    private final Clock clock;
+
+    public UniApiApplication() {
+        this(Clock.systemUTC());
+    }
+
+    public UniApiApplication(Clock clock) {
+        this.clock = clock;
+    }
 
     public static void main(String[] args) throws Exception {
         new UniApiApplication().run(args);
@@ -78,12 +98,18 @@ public final class UniApiApplication extends Application<UniApiConfiguration> {
         GatewayListener listener = GatewayListener.composite(List.of(metrics));
 
         Router router = new Router();
-        Dispatcher dispatcher = new Dispatcher(router, new Scheduling(), engines, http, new KeyCursors(),
-                AttemptTimeouts.fromEnvironment());
+        Cooldowns cooldowns = new Cooldowns(clock);
+        metrics.watch(cooldowns);
+        RouteCircuit circuit = RouteCircuit.fromEnvironment(clock);
+        RateLimiter limiter = new LocalRateLimiter(clock);
+        RoutePlanner planner = new RoutePlanner(router, new Scheduling(new RoundRobinCounters()), cooldowns, circuit);
+        Dispatcher dispatcher = new Dispatcher(planner, engines, http, new DispatchState(new KeyCursors(), cooldowns, circuit),
+                limiter, AttemptTimeouts.fromEnvironment());
 
         environment.jersey().property(ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER, 0);
         environment.jersey().register(new RequestIdFilter());
         environment.jersey().register(new ClientKeyFilter(holder));
+        environment.jersey().register(new GlobalRateLimitFilter(limiter, listener));
         environment.jersey().register(new OpenAiErrorMapper(listener));
         environment.jersey().register(new ChatCompletionsResource(dispatcher, listener));
         environment.jersey().register(new ModelsResource(router));

@@ -2,7 +2,9 @@ package io.uniapi.testing;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
+import io.dropwizard.core.Application;
 import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.uniapi.UniApiApplication;
 import io.uniapi.UniApiConfiguration;
@@ -16,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.stream.Stream;
 
@@ -43,6 +46,18 @@ public final class TestGateway {
         ConfigOverride[] all = Stream.concat(Stream.of(ConfigOverride.randomPorts()), Stream.of(overrides))
                 .toArray(ConfigOverride[]::new);
         return new DropwizardAppExtension<>(UniApiApplication.class, config.toString(), all);
+    }
+
+    /** The service on random ports, reading {@code config}, with cooldowns and rate limits on {@code clock}. */
+    public static DropwizardAppExtension<UniApiConfiguration> app(Path config, Clock clock, ConfigOverride... overrides) {
+        ConfigOverride[] all = Stream.concat(Stream.of(ConfigOverride.randomPorts()), Stream.of(overrides))
+                .toArray(ConfigOverride[]::new);
+        return new DropwizardAppExtension<>(new DropwizardTestSupport<>(UniApiApplication.class, config.toString(), all) {
+            @Override
+            public Application<UniApiConfiguration> newApplication() {
+                return new UniApiApplication(clock);
+            }
+        });
     }
 
     public static String baseUrl(DropwizardAppExtension<?> app) {
