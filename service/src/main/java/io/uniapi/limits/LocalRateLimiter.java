@@ -69,11 +69,14 @@ public final class LocalRateLimiter implements RateLimiter {
         return entry.bucket;
     }
 
-    /** A reload changed this bucket's limit: keep its state and apply the new windows (by window id). */
+    /**
+     * A reload changed this bucket's limit: requests already counted stay counted (a window that grows from 3 to 5
+     * leaves 2 more), and old windows are matched to new ones by period.
+     */
     private Entry reconfigure(String identity, Entry old, RateLimit limit) {
         Entry updated = new Entry(old.bucket, limit);
         if (buckets.replace(identity, old, updated)) {
-            old.bucket.replaceConfiguration(configuration(limit), TokensInheritanceStrategy.AS_IS);
+            old.bucket.replaceConfiguration(configuration(limit), TokensInheritanceStrategy.ADDITIVE);
             return updated;
         }
         return buckets.get(identity);
