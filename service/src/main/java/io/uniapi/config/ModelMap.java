@@ -119,7 +119,7 @@ public final class ModelMap<T> {
         return false;
     }
 
-    /** The map as it could be written back in {@code api.yaml}. */
+    /** The map in {@code api.yaml}'s shape, each value by its own {@code toString}. */
     @Override
     public String toString() {
         if (entries.isEmpty()) {

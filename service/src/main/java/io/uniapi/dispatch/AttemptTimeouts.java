@@ -42,12 +42,13 @@ public final class AttemptTimeouts {
      * timeout (a longer one could never fire), or null when none applies.
      */
     Duration keepalive(DispatchPolicies policies, List<Candidate> candidates) {
-        if (policies.keepalive() == null && candidates.stream().allMatch(c -> policies.channel(c.channel()).keepalive() == null)) {
-            return null;
-        }
         Duration shortest = null;
         for (Candidate candidate : candidates) {
-            Duration interval = resolve(policies.channel(candidate.channel()).keepalive(), policies.keepalive(), candidate);
+            ModelMap<Duration> own = policies.channel(candidate.channel()).keepalive();
+            if (own == null && policies.keepalive() == null) {
+                continue;
+            }
+            Duration interval = resolve(own, policies.keepalive(), candidate);
             if (interval != null && !interval.isZero() && interval.compareTo(forAttempt(policies, candidate)) < 0
                     && (shortest == null || interval.compareTo(shortest) < 0)) {
                 shortest = interval;

@@ -63,16 +63,26 @@ public final class Scheduling {
         if (routes.size() <= 1) {
             return routes;
         }
-        boolean weighted = routes.stream().filter(route -> route.weight() > 0).count() >= 2;
         return switch (algorithm) {
             case FIXED_PRIORITY -> routes;
             case RANDOM -> shuffled(routes);
             case ROUND_ROBIN, SMART_ROUND_ROBIN -> rotated(routes, counters.next(key.fingerprint(), model));
-            case WEIGHTED_ROUND_ROBIN -> weighted
+            case WEIGHTED_ROUND_ROBIN -> weighted(routes)
                     ? weightedRoundRobin(routes, counters.next(key.fingerprint(), model))
                     : rotated(routes, counters.next(key.fingerprint(), model));
-            case LOTTERY -> weighted ? lottery(routes) : rotated(routes, counters.next(key.fingerprint(), model));
+            case LOTTERY -> weighted(routes) ? lottery(routes) : rotated(routes, counters.next(key.fingerprint(), model));
         };
+    }
+
+    /** Weights count only when at least two entries carry one. */
+    private static boolean weighted(List<Route> routes) {
+        int weighted = 0;
+        for (Route route : routes) {
+            if (route.weight() > 0 && ++weighted == 2) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static List<Route> rotated(List<Route> routes, long counter) {
