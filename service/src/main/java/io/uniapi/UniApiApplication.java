@@ -6,6 +6,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.uniapi.api.ChatCompletionsResource;
 import io.uniapi.api.ClientKeyFilter;
+import io.uniapi.api.GlobalRateLimitFilter;
 import io.uniapi.api.HealthzResource;
 import io.uniapi.api.ModelsResource;
 import io.uniapi.api.OpenAiErrorMapper;
@@ -20,23 +21,31 @@ import io.uniapi.config.ConfigUrlPoller;
 import io.uniapi.config.EnvExpander;
 import io.uniapi.config.FileConfigSource;
 import io.uniapi.dispatch.AttemptTimeouts;
+import io.uniapi.dispatch.DispatchState;
 import io.uniapi.dispatch.Dispatcher;
 import io.uniapi.http.UpstreamHttp;
+import io.uniapi.limits.LocalRateLimiter;
+import io.uniapi.limits.RateLimiter;
 import io.uniapi.ops.ConfigHealthCheck;
 import io.uniapi.ops.GatewayMetrics;
 import io.uniapi.ops.ReloadConfigTask;
 import io.uniapi.providers.BuiltInEngines;
 import io.uniapi.providers.EngineRegistry;
+import io.uniapi.routing.RoutePlanner;
 import io.uniapi.routing.Router;
 import io.uniapi.routing.Scheduling;
+import io.uniapi.state.Cooldowns;
 import io.uniapi.state.DiscoveredModels;
 import io.uniapi.state.KeyCursors;
+import io.uniapi.state.RoundRobinCounters;
+import io.uniapi.state.RouteCircuit;
 import io.uniapi.telemetry.GatewayListener;
 import org.glassfish.jersey.server.ServerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -46,14 +55,25 @@ public final class UniApiApplication extends Application<UniApiConfiguration> {
     private static final Logger LOG = LoggerFactory.getLogger(UniApiApplication.class);
 
     private final UnaryOperator<String> environmentVariables;
+    /** Time for cooldowns, circuits and rate-limit windows; tests pass a clock they move by hand. */
+    private final Clock clock;
 
     public UniApiApplication() {
-        this(System::getenv);
+        this(System::getenv, Clock.systemUTC());
     }
 
     /** @param environmentVariables what the service reads as its environment ({@code CONFIG_URL}, {@code ${VAR}}s, …) */
     public UniApiApplication(UnaryOperator<String> environmentVariables) {
+        this(environmentVariables, Clock.systemUTC());
+    }
+
+    public UniApiApplication(Clock clock) {
+        this(System::getenv, clock);
+    }
+
+    public UniApiApplication(UnaryOperator<String> environmentVariables, Clock clock) {
         this.environmentVariables = environmentVariables;
+        this.clock = clock;
     }
 
     public static void main(String[] args) throws Exception {
@@ -90,12 +110,18 @@ public final class UniApiApplication extends Application<UniApiConfiguration> {
         GatewayListener listener = GatewayListener.composite(List.of(metrics));
 
         Router router = new Router();
-        Dispatcher dispatcher = new Dispatcher(router, new Scheduling(), engines, http, new KeyCursors(),
-                AttemptTimeouts.fromEnvironment());
+        Cooldowns cooldowns = new Cooldowns(clock);
+        metrics.watch(cooldowns);
+        RouteCircuit circuit = RouteCircuit.fromEnvironment(clock, environmentVariables);
+        RateLimiter limiter = new LocalRateLimiter(clock);
+        RoutePlanner planner = new RoutePlanner(router, new Scheduling(new RoundRobinCounters()), cooldowns, circuit);
+        Dispatcher dispatcher = new Dispatcher(planner, engines, http, new DispatchState(new KeyCursors(), cooldowns, circuit),
+                limiter, AttemptTimeouts.fromEnvironment(environmentVariables));
 
         environment.jersey().property(ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER, 0);
         environment.jersey().register(new RequestIdFilter());
         environment.jersey().register(new ClientKeyFilter(holder));
+        environment.jersey().register(new GlobalRateLimitFilter(limiter, listener));
         environment.jersey().register(new OpenAiErrorMapper(listener));
         environment.jersey().register(new ChatCompletionsResource(dispatcher, listener,
                 configuration.getUpstreamHttp().imageInliner(http)));

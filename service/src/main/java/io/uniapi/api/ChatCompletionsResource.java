@@ -51,7 +51,7 @@ public final class ChatCompletionsResource {
             if (chat.stream()) {
                 StreamRelay relay = dispatcher.stream(context, chat);
                 StreamingOutput stream = out -> relay.relayTo(new SseWriter(out));
-                return Response.ok(stream, "text/event-stream; charset=utf-8")
+                return RateLimitHeaders.add(Response.ok(stream, "text/event-stream; charset=utf-8"), context)
                         .header("Cache-Control", "no-cache")
                         .header("X-Accel-Buffering", "no")
                         .build();
@@ -59,7 +59,8 @@ public final class ChatCompletionsResource {
             ObjectNode completion = dispatcher.complete(context, chat);
             byte[] bytes = WireJson.bytes(completion);
             context.finish(chat.model(), 200, false, null);
-            return Response.ok(bytes, MediaType.APPLICATION_JSON_TYPE).header("Content-Length", bytes.length).build();
+            return RateLimitHeaders.add(Response.ok(bytes, MediaType.APPLICATION_JSON_TYPE), context)
+                    .header("Content-Length", bytes.length).build();
         } catch (GatewayException e) {
             context.finish(chat == null ? null : chat.model(), e.status(), chat != null && chat.stream(), e.category());
             throw e;

@@ -57,15 +57,19 @@ public final class OpenAiErrorMapper implements ExceptionMapper<Throwable> {
     }
 
     static Response render(GatewayException error) {
-        ObjectNode body = error instanceof UpstreamException upstream && upstream.upstreamError() != null
-                ? normalised(upstream.upstreamError())
-                : body(error.getMessage(), error.type(), error.param(), error.code());
-        Response response = render(error.status(), body);
+        Response response = render(error.status(), errorObject(error));
         if (error instanceof RateLimitedException limited && limited.retryAfter() != null) {
             long seconds = Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000);
             return Response.fromResponse(response).header("Retry-After", seconds).build();
         }
         return response;
+    }
+
+    /** The {@code error} object a client gets for {@code error}, also used for in-band stream error events. */
+    static ObjectNode errorObject(GatewayException error) {
+        return error instanceof UpstreamException upstream && upstream.upstreamError() != null
+                ? normalised(upstream.upstreamError())
+                : body(error.getMessage(), error.type(), error.param(), error.code());
     }
 
     private static Response render(int status, ObjectNode error) {

@@ -1,6 +1,9 @@
 package io.uniapi.api;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.uniapi.dispatch.EventWriter;
+import io.uniapi.errors.GatewayException;
+import io.uniapi.providers.WireJson;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -38,5 +41,11 @@ final class SseWriter implements EventWriter {
     public void done() throws IOException {
         out.write(DONE);
         out.flush();
+    }
+
+    /** OpenAI's in-stream error: {@code data: {"error":{…}}}, the shape its SDKs raise as an API error. */
+    @Override
+    public void error(GatewayException error) throws IOException {
+        data(WireJson.bytes(JsonNodeFactory.instance.objectNode().set("error", OpenAiErrorMapper.errorObject(error))));
     }
 }

@@ -64,7 +64,7 @@ public final class Channel {
      * for a Vertex AI channel with a service account (which has no keys), its regions.
      */
     public List<String> keyPool() {
-        return googleCloud != null && googleCloud.serviceAccount() != null ? googleCloud.regions() : config.apiKeys();
+        return GoogleCloud.keyPool(config, googleCloud);
     }
 
     /** {@code preferences.post_body_parameter_overrides}, compiled; every engine applies it to its upstream body. */

@@ -22,19 +22,20 @@ final class ConfigKeys {
                 Set.of("cf_account_id",
                         "aws_access_key", "aws_secret_key", "exclude_endpoints", "only_request_types",
                         "exclude_request_types", "exclude_request_rules", "max_request_body_bytes")),
-        PROVIDER_PREFERENCES("providers[].preferences", Set.of("headers", "proxy", "post_body_parameter_overrides"),
-                Set.of("model_timeout", "keepalive_interval", "timeout_policy", "cooldown_period",
-                        "passthrough_request_headers", "api_key_rate_limit",
-                        "api_key_schedule_algorithm", "api_key_cooldown_period", "api_key_rate_limit_cooldown_period",
-                        "api_key_quota_cooldown_period", "max_request_body_bytes", "exclude_endpoints",
+        PROVIDER_PREFERENCES("providers[].preferences", Set.of("headers", "proxy", "post_body_parameter_overrides",
+                "model_timeout", "keepalive_interval", "cooldown_period", "api_key_rate_limit",
+                "api_key_schedule_algorithm", "api_key_cooldown_period", "api_key_rate_limit_cooldown_period",
+                "api_key_quota_cooldown_period"),
+                Set.of("timeout_policy", "passthrough_request_headers",
+                        "max_request_body_bytes", "exclude_endpoints",
                         "only_request_types", "exclude_request_types", "exclude_request_rules", "search_defaults",
                         "responses_stream_commit_policy")),
         CLIENT_KEY("api_keys[]", Set.of("api", "model", "role", "preferences"), Set.of("weights")),
-        CLIENT_KEY_PREFERENCES("api_keys[].preferences", Set.of("AUTO_RETRY"),
-                Set.of("SCHEDULING_ALGORITHM", "rate_limit", "ENABLE_MODERATION", "credits", "created_at")),
-        GLOBAL_PREFERENCES("preferences", Set.of("max_request_body_bytes", "proxy"),
-                Set.of("model_timeout", "keepalive_interval", "timeout_policy", "cooldown_period",
-                        "rate_limit", "error_triggers", "model_price", "hedging", "access_key", "secret_key"));
+        CLIENT_KEY_PREFERENCES("api_keys[].preferences", Set.of("AUTO_RETRY", "SCHEDULING_ALGORITHM", "rate_limit"),
+                Set.of("ENABLE_MODERATION", "credits", "created_at")),
+        GLOBAL_PREFERENCES("preferences", Set.of("max_request_body_bytes", "proxy",
+                "model_timeout", "keepalive_interval", "cooldown_period", "rate_limit", "error_triggers"),
+                Set.of("timeout_policy", "model_price", "hedging", "access_key", "secret_key"));
 
         private final String label;
         private final Set<String> active;

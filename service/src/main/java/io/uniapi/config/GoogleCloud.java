@@ -51,6 +51,16 @@ public record GoogleCloud(String projectId, List<String> regions, ServiceAccount
     }
 
     /**
+     * What a channel's attempts rotate over, pick one of, and cool down or rate-limit one by one: its upstream keys,
+     * or, for a Vertex AI channel with a service account (which has no keys), its regions.
+     *
+     * @param cloud the provider's compiled settings ({@link #of}), or null
+     */
+    public static List<String> keyPool(ProviderConfig provider, GoogleCloud cloud) {
+        return cloud != null && cloud.serviceAccount() != null ? cloud.regions() : provider.apiKeys();
+    }
+
+    /**
      * What is wrong with the provider's Google Cloud keys. uni-api loads such a file (its README example has a
      * placeholder key), so these are {@link TolerableProblems}: the provider's requests fail until it is fixed.
      */

@@ -20,10 +20,11 @@ public final class Snapshot {
     private final Map<String, List<Channel>> channelsByAlias;
     private final ClientKeys clientKeys;
     private final GatewaySettings settings;
+    private final DispatchPolicies dispatch;
 
     Snapshot(long version, Instant loadedAt, String source, GatewayConfig config, List<Channel> channels,
              Map<String, Channel> channelsByName, Map<String, List<Channel>> channelsByAlias, ClientKeys clientKeys,
-             GatewaySettings settings) {
+             GatewaySettings settings, DispatchPolicies dispatch) {
         this.version = version;
         this.loadedAt = loadedAt;
         this.source = source;
@@ -33,6 +34,7 @@ public final class Snapshot {
         this.channelsByAlias = channelsByAlias;
         this.clientKeys = clientKeys;
         this.settings = settings;
+        this.dispatch = dispatch;
     }
 
     /** Increases by one with every successful load. */
@@ -73,5 +75,10 @@ public final class Snapshot {
 
     public GatewaySettings settings() {
         return settings;
+    }
+
+    /** Scheduling, retries, cooldowns, timeouts and rate limits per channel and client key. */
+    public DispatchPolicies dispatch() {
+        return dispatch;
     }
 }

@@ -4,20 +4,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * One attempt failed before anything reached the client. Carries what the client would see if this were the last
- * attempt, already redacted, and the decision on whether to try the next candidate.
+ * attempt (already redacted) and the classifier's decision; the retry policy reads {@link #decision()}.
  */
 final class AttemptFailedException extends RuntimeException {
     private final int status;
     private final transient ObjectNode errorObject;
-    private final String failureClass;
-    private final FailureClassifier.Decision decision;
+    private final transient FailureDecision decision;
+    private final String channel;
 
-    AttemptFailedException(int status, String message, ObjectNode errorObject, String failureClass) {
+    AttemptFailedException(int status, String message, ObjectNode errorObject, FailureDecision decision, String channel) {
         super(message, null, false, false);
         this.status = status;
         this.errorObject = errorObject;
-        this.failureClass = failureClass;
-        this.decision = FailureClassifier.decide(status, failureClass);
+        this.decision = decision;
+        this.channel = channel;
     }
 
     int status() {
@@ -28,11 +28,12 @@ final class AttemptFailedException extends RuntimeException {
         return errorObject;
     }
 
-    String failureClass() {
-        return failureClass;
+    FailureDecision decision() {
+        return decision;
     }
 
-    FailureClassifier.Decision decision() {
-        return decision;
+    /** The channel the attempt was made on. */
+    String channel() {
+        return channel;
     }
 }

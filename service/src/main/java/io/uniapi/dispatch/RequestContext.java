@@ -2,6 +2,8 @@ package io.uniapi.dispatch;
 
 import io.uniapi.config.ClientKey;
 import io.uniapi.config.Snapshot;
+import io.uniapi.http.UpstreamStream;
+import io.uniapi.limits.Admission;
 import io.uniapi.telemetry.GatewayListener;
 import io.uniapi.telemetry.RequestRecord;
 import io.uniapi.telemetry.TokenUsage;
@@ -27,6 +29,9 @@ public final class RequestContext {
     private long firstByteNanos = -1;
     private TokenUsage usage = TokenUsage.NONE;
     private boolean finished;
+    private Admission admission = Admission.UNLIMITED;
+    private volatile boolean cancelled;
+    private volatile UpstreamStream inFlight;
 
     public RequestContext(String requestId, Snapshot snapshot, ClientKey key, String endpoint, String clientIp,
                           GatewayListener listener) {
@@ -70,6 +75,40 @@ public final class RequestContext {
 
     void usage(TokenUsage observed) {
         usage = observed;
+    }
+
+    /** The client key's rate limit as it stood after admitting this request ({@code x-ratelimit-*} headers). */
+    public Admission admission() {
+        return admission;
+    }
+
+    void admitted(Admission admitted) {
+        admission = admitted;
+    }
+
+    int attempts() {
+        return attempts;
+    }
+
+    /** The client went away: no further attempts, and the one in flight is aborted. Safe from any thread. */
+    void cancel() {
+        cancelled = true;
+        UpstreamStream stream = inFlight;
+        if (stream != null) {
+            stream.abort("client disconnected");
+        }
+    }
+
+    boolean cancelled() {
+        return cancelled;
+    }
+
+    /** The upstream stream an attempt is reading before commit, so that {@link #cancel} can abort it. */
+    void inFlight(UpstreamStream stream) {
+        inFlight = stream;
+        if (stream != null && cancelled) {
+            stream.abort("client disconnected");
+        }
     }
 
     /** Reports the request once; later calls are ignored. */

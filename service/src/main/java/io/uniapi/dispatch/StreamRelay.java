@@ -1,221 +1,104 @@
 package io.uniapi.dispatch;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.uniapi.http.SseEvent;
-import io.uniapi.http.TransportException;
-import io.uniapi.http.UpstreamStream;
-import io.uniapi.providers.ChatRequest;
-import io.uniapi.providers.ChunkSink;
-import io.uniapi.providers.StreamTranslator;
-import io.uniapi.providers.UpstreamAnswerException;
-import io.uniapi.providers.WireJson;
-import io.uniapi.telemetry.TokenUsage;
+import io.uniapi.errors.GatewayException;
+import io.uniapi.errors.UpstreamException;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * A streamed answer from one upstream. Before it is committed it only reads and buffers (nothing has reached the
- * client, so failing over is still possible); it commits on the first chunk with real content or a terminal event.
- * After commit, {@link #relayTo} writes each chunk to the client as soon as it is translated.
+ * A streamed answer ready to be written to the client. Usually it is already committed to one upstream. When
+ * {@code keepalive_interval} applies and no upstream has produced content within it, the HTTP 200 and SSE headers go
+ * out first and {@code : keepalive} comments follow every interval while failover goes on behind them, unseen: the
+ * client gets the first upstream that commits, or, if every attempt fails, one in-band error event (no
+ * {@code [DONE]}). A client that goes away during the keepalives cancels the remaining attempts.
  */
-public final class StreamRelay implements ChunkSink {
-    private final UpstreamStream upstream;
-    private final StreamTranslator translator;
-    private final ChatRequest request;
+public final class StreamRelay {
+    private static final String KEEPALIVE = "keepalive";
+
+    private final UpstreamRelay committed;
+    private final CompletableFuture<UpstreamRelay> pending;
+    private final Duration keepalive;
     private final RequestContext context;
-    private final AttemptOutcome attempt;
-    private final List<ObjectNode> pending = new ArrayList<>(4);
-    private EventWriter out;
-    private boolean committed;
-    private boolean upstreamDone;
-    private IOException clientFailure;
+    private final String model;
 
-    StreamRelay(UpstreamStream upstream, StreamTranslator translator, ChatRequest request, RequestContext context,
-                AttemptOutcome attempt) {
-        this.upstream = upstream;
-        this.translator = translator;
-        this.request = request;
+    private StreamRelay(UpstreamRelay committed, CompletableFuture<UpstreamRelay> pending, Duration keepalive,
+                        RequestContext context, String model) {
+        this.committed = committed;
+        this.pending = pending;
+        this.keepalive = keepalive;
         this.context = context;
-        this.attempt = attempt;
+        this.model = model;
     }
 
-    /** Reads until the stream commits. Throws (and releases the upstream) if it fails before that. */
-    void awaitCommit() throws TransportException, UpstreamAnswerException {
-        try {
-            while (!committed) {
-                SseEvent event = upstream.next();
-                if (event == null) {
-                    translator.onEnd(this);
-                    if (!committed) {
-                        throw UpstreamAnswerException.malformed("the stream ended before any content");
-                    }
-                    return;
-                }
-                translator.onEvent(event, this);
-            }
-        } catch (TransportException | UpstreamAnswerException | RuntimeException e) {
-            upstream.close();
-            throw e;
-        }
+    static StreamRelay committed(UpstreamRelay relay) {
+        return new StreamRelay(relay, null, null, null, null);
     }
 
-    /** Releases the upstream when the stream will not be relayed after all (e.g. the response could not start). */
-    void discard() {
-        upstream.close();
-        attempt.report();
+    static StreamRelay awaitingCommit(CompletableFuture<UpstreamRelay> pending, Duration keepalive,
+                                      RequestContext context, String model) {
+        return new StreamRelay(null, pending, keepalive, context, model);
     }
 
     /**
-     * Writes the stream to the client until the upstream ends, the upstream fails (one in-band error event, no
-     * {@code [DONE]}) or the client goes away (the upstream request is cancelled).
+     * Writes the stream to the client until the upstream ends, fails (one in-band error event, no {@code [DONE]}) or
+     * the client goes away.
      */
     public void relayTo(EventWriter writer) {
-        out = writer;
-        context.listener().streamOpened();
-        int status = 200;
-        String error = null;
-        try {
-            for (ObjectNode chunk : pending) {
-                write(chunk);
-            }
-            pending.clear();
-            while (!upstreamDone && clientFailure == null) {
-                SseEvent event = upstream.next();
-                if (event == null) {
-                    translator.onEnd(this);
-                    if (!upstreamDone) {
-                        throw UpstreamAnswerException.malformed("the stream ended without a final event");
-                    }
-                    break;
-                }
-                translator.onEvent(event, this);
-            }
-            if (clientFailure != null) {
-                status = 499;
-                error = "client_disconnected";
-                upstream.abort("client disconnected");
-            } else {
-                out.done();
-            }
-        } catch (TransportException | UpstreamAnswerException e) {
-            status = 502;
-            error = "stream_interrupted";
-            attempt.failedAfterCommit(status, e.getMessage());
-            writeError(e.getMessage());
-        } catch (IOException e) {
-            status = 499;
-            error = "client_disconnected";
-            upstream.abort("client disconnected");
-        } finally {
-            upstream.close();
-            attempt.report();
-            context.listener().streamClosed();
-            context.finish(request.model(), status, true, error);
-        }
-    }
-
-    @Override
-    public void chunk(ObjectNode chunk) {
-        JsonNode usage = chunk.get("usage");
-        if (usage != null && usage.isObject()) {
-            context.usage(TokenUsage.from(usage));
-            JsonNode choices = chunk.get("choices");
-            if (!request.includeUsage() && (choices == null || choices.isEmpty())) {
-                return;
-            }
-        }
-        if (!committed) {
-            pending.add(chunk);
-            if (commits(chunk)) {
-                commit();
-            }
+        if (committed != null) {
+            committed.relayTo(writer);
             return;
         }
-        write(chunk);
-    }
-
-    @Override
-    public void comment(String text) {
-        if (committed && clientFailure == null) {
+        UpstreamRelay relay;
+        try {
+            relay = awaitWithKeepalives(writer);
+        } catch (IOException | InterruptedException e) {
+            abandon();
+            context.finish(model, 499, true, "client_disconnected");
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        } catch (GatewayException e) {
             try {
-                out.comment(text);
-            } catch (IOException e) {
-                clientFailure = e;
+                writer.error(e);
+            } catch (IOException ignored) {
+                // The client is gone too.
             }
-        }
-    }
-
-    @Override
-    public void done() {
-        upstreamDone = true;
-        if (!committed) {
-            commit();
-        }
-    }
-
-    private void commit() {
-        committed = true;
-        context.firstByteSent();
-        attempt.succeeded();
-    }
-
-    private void write(ObjectNode chunk) {
-        if (out == null) {
-            pending.add(chunk);
+            context.finish(model, e.status(), true, e.category());
             return;
         }
-        if (clientFailure != null) {
-            return;
-        }
-        try {
-            out.data(WireJson.bytes(chunk));
-        } catch (IOException e) {
-            clientFailure = e;
-        }
+        relay.relayTo(writer);
     }
 
-    private void writeError(String message) {
-        ObjectNode error = JsonNodeFactory.instance.objectNode();
-        error.putObject("error")
-                .put("message", "Upstream stream failed: " + attempt.redact(message))
-                .put("type", "upstream_error")
-                .putNull("param")
-                .put("code", "stream_interrupted");
-        try {
-            out.data(WireJson.bytes(error));
-        } catch (IOException ignored) {
-            // The client is gone as well; nothing more to tell it.
-        }
-    }
-
-    /** A chunk that carries something a client shows, or ends the answer, commits the stream to this upstream. */
-    static boolean commits(ObjectNode chunk) {
-        JsonNode usage = chunk.get("usage");
-        if (usage != null && usage.isObject()) {
-            return true;
-        }
-        for (JsonNode choice : chunk.path("choices")) {
-            if (!choice.path("finish_reason").isNull() && !choice.path("finish_reason").isMissingNode()) {
-                return true;
-            }
-            JsonNode delta = choice.path("delta");
-            if (nonEmpty(delta.get("content")) || nonEmpty(delta.get("reasoning_content"))
-                    || nonEmpty(delta.get("tool_calls")) || nonEmpty(delta.get("refusal")) || nonEmpty(delta.get("audio"))
-                    || nonEmpty(delta.get("function_call"))) {
-                return true;
+    /** The first interval has passed already (that is why the headers went out): a keepalive at once, then every interval. */
+    private UpstreamRelay awaitWithKeepalives(EventWriter writer) throws IOException, InterruptedException {
+        while (true) {
+            writer.comment(KEEPALIVE);
+            try {
+                return pending.get(keepalive.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // Still failing over or waiting for a first token: keep the connection alive.
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof GatewayException error ? error
+                        : UpstreamException.exhausted(502, "The stream could not be started: " + e.getCause());
+            } catch (CancellationException e) {
+                throw new InterruptedException("cancelled");
             }
         }
-        return false;
     }
 
-    private static boolean nonEmpty(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return false;
-        }
-        return node.isTextual() ? !node.textValue().isEmpty() : !node.isEmpty() || node.isValueNode();
+    private void abandon() {
+        context.cancel();
+        pending.whenComplete((relay, failure) -> {
+            if (relay != null) {
+                relay.discard();
+            }
+        });
     }
 }

@@ -5,10 +5,12 @@ import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
 import io.uniapi.config.ReloadStatus;
+import io.uniapi.state.Cooldowns;
 import io.uniapi.telemetry.AttemptRecord;
 import io.uniapi.telemetry.GatewayListener;
 import io.uniapi.telemetry.RequestRecord;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,6 +23,12 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code uniapi.requests.errors.<category>} (meters)</li>
  *   <li>{@code uniapi.requests.ttfb} (timer): time to the first byte of the answer</li>
  *   <li>{@code uniapi.upstream.<provider>.attempts} (timer), {@code .failures.<class>} (meters)</li>
+ *   <li>{@code uniapi.upstream.<provider>.retries} (meter): failed attempts followed by another attempt</li>
+ *   <li>{@code uniapi.upstream.<provider>.cooldowns} (meter) and {@code .cooldowns.active} (gauge): models of the
+ *       channel taken out of routing after failures</li>
+ *   <li>{@code uniapi.upstream.<provider>.keys.benched.<reason>} (meter) and {@code .keys.benched} (gauge)</li>
+ *   <li>{@code uniapi.upstream.<provider>.circuit.opened} (meter): 403/404 circuits opened</li>
+ *   <li>{@code uniapi.ratelimit.rejected.<global|client_key|upstream_keys>} (meters): 429s the gateway gave</li>
  *   <li>{@code uniapi.streams.inflight} (counter)</li>
  *   <li>{@code uniapi.config.reloads}, {@code uniapi.config.reload_failures} (meters)</li>
  * </ul>
@@ -32,6 +40,7 @@ public final class GatewayMetrics implements GatewayListener {
     private final Counter streams;
     private final Meter reloads;
     private final Meter reloadFailures;
+    private volatile Cooldowns cooldowns;
 
     public GatewayMetrics(MetricRegistry registry) {
         this.registry = registry;
@@ -77,6 +86,44 @@ public final class GatewayMetrics implements GatewayListener {
     @Override
     public void streamClosed() {
         streams.dec();
+    }
+
+    @Override
+    public void attemptRetried(String channel, String failureClass) {
+        registry.meter(MetricRegistry.name("uniapi.upstream", channel, "retries")).mark();
+    }
+
+    @Override
+    public void channelCooledDown(String channel, String model, Duration period) {
+        registry.meter(MetricRegistry.name("uniapi.upstream", channel, "cooldowns")).mark();
+        if (cooldowns != null) {
+            registry.gauge(MetricRegistry.name("uniapi.upstream", channel, "cooldowns", "active"),
+                    () -> () -> cooldowns.activeChannelCooldowns(channel));
+        }
+    }
+
+    @Override
+    public void keyBenched(String channel, String reason, Duration period) {
+        registry.meter(MetricRegistry.name("uniapi.upstream", channel, "keys", "benched", reason)).mark();
+        if (cooldowns != null) {
+            registry.gauge(MetricRegistry.name("uniapi.upstream", channel, "keys", "benched"),
+                    () -> () -> cooldowns.benchedKeys(channel));
+        }
+    }
+
+    @Override
+    public void circuitOpened(String channel, String upstreamModel) {
+        registry.meter(MetricRegistry.name("uniapi.upstream", channel, "circuit", "opened")).mark();
+    }
+
+    @Override
+    public void rateLimited(String scope) {
+        registry.meter("uniapi.ratelimit.rejected." + scope).mark();
+    }
+
+    /** Lets the cooldown and bench gauges read the live state. */
+    public void watch(Cooldowns state) {
+        this.cooldowns = state;
     }
 
     /** Counts config loads; registered with the config holder. */

@@ -8,7 +8,7 @@ import io.uniapi.config.ModelEntry;
  *
  * @param weight the weight of the rule that selected it ({@code rule: N}), 0 when none
  */
-public record Candidate(Channel channel, ModelEntry model, int weight) {
+public record Candidate(Channel channel, ModelEntry model, int weight) implements Route {
     @Override
     public String toString() {
         return channel.name() + "/" + model.upstream();

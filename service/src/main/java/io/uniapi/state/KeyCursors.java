@@ -1,28 +1,34 @@
 package io.uniapi.state;
 
-import io.uniapi.config.Channel;
+import io.uniapi.config.KeyScheduleAlgorithm;
 
-import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Round-robin position in each channel's upstream key list, keyed by provider name so that it survives reloads.
+ * Where the search for an upstream key starts in each channel's key list, keyed by provider name so that it
+ * survives reloads ({@code api_key_schedule_algorithm}).
  */
 public final class KeyCursors {
     private final ConcurrentMap<String, AtomicInteger> cursors = new ConcurrentHashMap<>();
 
-    /** The key (or, for Vertex AI service accounts, region) for the next attempt on {@code channel}, or null. */
-    public String next(Channel channel) {
-        List<String> keys = channel.keyPool();
-        if (keys.isEmpty()) {
-            return null;
+    /** The index to start from in a list of {@code size} keys. */
+    public int start(String provider, KeyScheduleAlgorithm algorithm, int size) {
+        if (size <= 1) {
+            return 0;
         }
-        if (keys.size() == 1) {
-            return keys.get(0);
-        }
-        int position = cursors.computeIfAbsent(channel.name(), name -> new AtomicInteger()).getAndIncrement();
-        return keys.get(Math.floorMod(position, keys.size()));
+        return switch (algorithm) {
+            case FIXED_PRIORITY -> 0;
+            case RANDOM -> ThreadLocalRandom.current().nextInt(size);
+            case ROUND_ROBIN, SMART_ROUND_ROBIN -> {
+                AtomicInteger cursor = cursors.get(provider);
+                if (cursor == null) {
+                    cursor = cursors.computeIfAbsent(provider, name -> new AtomicInteger());
+                }
+                yield Math.floorMod(cursor.getAndIncrement(), size);
+            }
+        };
     }
 }

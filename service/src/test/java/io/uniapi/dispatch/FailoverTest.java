@@ -2,259 +2,233 @@ package io.uniapi.dispatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.openai.core.http.StreamResponse;
-import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.client.OpenAIClient;
+import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.uniapi.UniApiConfiguration;
+import io.uniapi.testing.Faults;
 import io.uniapi.testing.FakeUpstream;
-import io.uniapi.testing.LogCapture;
-import io.uniapi.testing.OpenAiErrors;
 import io.uniapi.testing.OpenAiWire;
+import io.uniapi.testing.TestClock;
 import io.uniapi.testing.TestGateway;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.util.List;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * A failed attempt moves to the next candidate before anything reaches the client (5xx, 429, connection refused,
- * a stream that breaks before its first content); a request the upstream calls invalid (400) is answered at once.
- */
+/** Failover between channels, the retry budget, channel cooldowns and the 403/404 circuit, over real HTTP. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class FailoverTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> SECRETS = List.of("sk-upstream-first-secret", "sk-upstream-second-secret",
-            "sk-upstream-dead-secret", "sk-client-failover", "sk-client-single", "sk-client-dead", "sk-client-no-retry");
-    static final FakeUpstream FIRST = FakeUpstream.start();
-    static final FakeUpstream SECOND = FakeUpstream.start();
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final FakeUpstream UPSTREAM = FakeUpstream.start();
+    static final TestClock CLOCK = new TestClock();
     static final DropwizardAppExtension<UniApiConfiguration> APP = TestGateway.app(TestGateway.writeConfig("""
             providers:
-              - provider: first
-                base_url: %s
-                api: sk-upstream-first-secret
+              - provider: a
+                base_url: %1$s/a/v1/chat/completions
+                api: sk-upstream-a-0001
+                model:
+                  - up-a: m
+              - provider: b
+                base_url: %1$s/b/v1/chat/completions
+                api: sk-upstream-b-0001
                 model: [m]
-              - provider: second
-                base_url: %s
-                api: sk-upstream-second-secret
+              - provider: c
+                base_url: %1$s/c/v1/chat/completions
+                api: sk-upstream-c-0001
                 model: [m]
-              - provider: dead
-                base_url: http://127.0.0.1:%d/v1/chat/completions
-                api: sk-upstream-dead-secret
-                model: [m]
-              - provider: misproxied
-                base_url: %s
-                api: sk-upstream-first-secret
-                model: [m]
-                preferences:
-                  proxy: socks5://[user]:[password]@[ip]:[port]
+                preferences: {cooldown_period: 0}
+              - provider: s
+                base_url: %1$s/s/v1/chat/completions
+                api: sk-upstream-s-0001
+                model: [solo]
             api_keys:
-              - api: sk-client-failover
-                model: [first/*, second/*]
-              - api: sk-client-single
-                model: [first/*]
-              - api: sk-client-dead
-                model: [dead/*, second/*]
-              - api: sk-client-dead-only
-                model: [dead/*]
-              - api: sk-client-misproxied
-                model: [misproxied/*]
-              - api: sk-client-no-retry
-                model: [first/*, second/*]
-                preferences:
-                  AUTO_RETRY: false
-            """.formatted(FIRST.url("/v1/chat/completions"), SECOND.url("/v1/chat/completions"), closedPort(),
-                    FIRST.url("/v1/chat/completions"))));
-
-    private static LogCapture logs;
-
-    @BeforeAll
-    static void captureLogs() {
-        logs = LogCapture.all();
-    }
+              - api: sk-ab
+                model: [a/*, b/*]
+              - api: sk-ab-no-retry
+                model: [a/*, b/*]
+                preferences: {AUTO_RETRY: false}
+              - api: sk-cb
+                model: [c/*, b/*]
+              - api: sk-solo
+                model: [s/*]
+              - api: sk-solo-two
+                model: [s/*]
+                preferences: {AUTO_RETRY: 2}
+            preferences:
+              cooldown_period: 300
+            """.formatted(UPSTREAM.baseUrl())), CLOCK);
 
     @AfterAll
-    static void stop() throws Exception {
-        FIRST.close();
-        SECOND.close();
-        String everything = String.join("\n", logs.allLines());
-        logs.close();
-        SECRETS.forEach(secret -> assertThat(everything).as("what the gateway logged").doesNotContain(secret));
+    static void stopUpstream() throws Exception {
+        UPSTREAM.close();
     }
 
     @BeforeEach
     void reset() {
-        FIRST.reset();
-        SECOND.reset();
-        SECOND.on("POST /v1/chat/completions", OpenAiWire.answerOrStream("from second"));
-    }
-
-    @ParameterizedTest(name = "upstream status {0}")
-    @ValueSource(ints = {500, 502, 503, 429, 401, 403, 404})
-    void aFailingFirstChannelIsReplacedByTheNextBeforeTheClientSeesAnything(int status) throws Exception {
-        FIRST.on("POST /v1/chat/completions", (request, exchange) ->
-                exchange.json(status, OpenAiWire.error("first is failing", "server_error", null)));
-
-        HttpResponse<String> response = chat("sk-client-failover", false);
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(content(response)).isEqualTo("from second");
-        assertThat(FIRST.requests()).hasSize(1);
-        assertThat(SECOND.requests()).hasSize(1);
-    }
-
-    @Test
-    void aStreamFailsOverTooAndTheClientOnlySeesTheStreamThatWorked() {
-        FIRST.on("POST /v1/chat/completions", (request, exchange) ->
-                exchange.json(503, OpenAiWire.error("overloaded", "server_error", null)));
-
-        StringBuilder text = new StringBuilder();
-        try (StreamResponse<ChatCompletionChunk> stream = TestGateway.openAi(APP, "sk-client-failover").chat().completions()
-                .createStreaming(ChatCompletionCreateParams.builder().model("m").addUserMessage("hi").build())) {
-            stream.stream().forEach(chunk -> chunk.choices().forEach(c -> c.delta().content().ifPresent(text::append)));
+        UPSTREAM.reset();
+        CLOCK.advance(Duration.ofHours(1));
+        for (String p : new String[] {"a", "b", "c", "s"}) {
+            UPSTREAM.on("POST /" + p + "/v1/chat/completions", OpenAiWire.answer("from " + p));
         }
-
-        assertThat(text.toString()).isEqualTo("from second");
-        assertThat(FIRST.requests()).hasSize(1);
     }
 
     @Test
-    void aStreamThatBreaksBeforeItsFirstContentFailsOver() {
-        FIRST.on("POST /v1/chat/completions", (request, exchange) -> {
-            exchange.startSse();
-            exchange.event(OpenAiWire.roleChunk("m"));
-            exchange.cut();
-        });
+    void aFailingChannelIsSkippedInvisibly() {
+        UPSTREAM.on("POST /a/v1/chat/completions", Faults.status(500, "boom"));
 
-        HttpResponse<String> response = chat("sk-client-failover", true);
+        ChatCompletion completion = chat("sk-ab");
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("from second").endsWith("data: [DONE]\n\n").doesNotContain("\"error\"");
-        assertThat(FIRST.requests()).hasSize(1);
+        assertThat(completion.choices().get(0).message().content()).contains("from b");
+        assertThat(calls("a")).isEqualTo(1);
+        assertThat(calls("b")).isEqualTo(1);
     }
 
     @Test
-    void aRefusedConnectionFailsOverToTheNextChannel() throws Exception {
-        HttpResponse<String> response = chat("sk-client-dead", false);
+    void withoutAutoRetryTheClientGetsTheUpstreamsOwnError() throws Exception {
+        UPSTREAM.on("POST /a/v1/chat/completions", Faults.status(500, "a is down"));
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(content(response)).isEqualTo("from second");
+        HttpResponse<String> response = post("sk-ab-no-retry");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(JSON.readTree(response.body()).path("error").path("message").asText()).isEqualTo("a is down");
+        assertThat(calls("b")).isZero();
     }
 
     @Test
-    void aBadRequestIsAnsweredAtOnceWithTheUpstreamsOwnErrorAndNotRetried() {
-        FIRST.on("POST /v1/chat/completions", (request, exchange) -> exchange.json(400,
-                OpenAiWire.error("Invalid value for 'temperature'", "invalid_request_error", "invalid_value")));
+    void aBadRequestGoesBackAtOnceAndCoolsNothingDown() throws Exception {
+        UPSTREAM.on("POST /a/v1/chat/completions", Faults.sequence(Faults.status(400, "bad"), OpenAiWire.answer("a ok")));
 
-        JsonNode error = OpenAiErrors.assertError(chat("sk-client-failover", false), 400);
+        HttpResponse<String> first = post("sk-ab");
+        HttpResponse<String> second = post("sk-ab");
 
-        assertThat(error.path("message").asText()).isEqualTo("Invalid value for 'temperature'");
-        assertThat(error.path("code").asText()).isEqualTo("invalid_value");
-        assertThat(SECOND.requests()).isEmpty();
+        assertThat(first.statusCode()).isEqualTo(400);
+        JsonNode error = JSON.readTree(first.body()).path("error");
+        assertThat(error.path("message").asText()).isEqualTo("bad");
+        assertThat(error.path("type").asText()).isEqualTo("invalid_request_error");
+        assertThat(calls("b")).isZero();
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(second.body()).contains("a ok");
     }
 
     @Test
-    void withAutoRetryOffTheFirstFailureIsTheAnswer() {
-        FIRST.on("POST /v1/chat/completions", (request, exchange) ->
-                exchange.json(500, OpenAiWire.error("boom", "server_error", null)));
+    void whenEveryCandidateFailsTheClientGetsTheLastStatusAndError() throws Exception {
+        UPSTREAM.on("POST /a/v1/chat/completions", Faults.status(503, "a overloaded"));
+        UPSTREAM.on("POST /b/v1/chat/completions", Faults.status(503, "b overloaded"));
 
-        OpenAiErrors.assertError(chat("sk-client-no-retry", false), 500);
+        HttpResponse<String> response = post("sk-ab");
 
-        assertThat(SECOND.requests()).isEmpty();
+        assertThat(response.statusCode()).isEqualTo(503);
+        String message = JSON.readTree(response.body()).path("error").path("message").asText();
+        assertThat(message).contains("'m'").contains("b overloaded");
     }
 
     @Test
-    void aSingleChannelFailureIsRelayedWithItsStatusAndTheUpstreamsErrorObject() {
-        FIRST.on("POST /v1/chat/completions", (request, exchange) ->
-                exchange.json(502, OpenAiWire.error("bad gateway upstream", "server_error", "upstream_down")));
+    void aSingleChannelWithOneKeyIsTriedThreeTimes() {
+        UPSTREAM.on("POST /s/v1/chat/completions", Faults.status(500, "always"));
 
-        JsonNode error = OpenAiErrors.assertError(chat("sk-client-single", false), 502);
+        HttpResponse<String> response = TestGateway.post(APP, "/v1/chat/completions", "sk-solo", body("solo", false));
 
-        assertThat(error.path("message").asText()).isEqualTo("bad gateway upstream");
-        assertThat(error.path("code").asText()).isEqualTo("upstream_down");
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).contains("All attempts for model 'solo' failed");
+        assertThat(calls("s")).isEqualTo(3);
     }
 
     @Test
-    void whenEveryChannelFailsTheClientGetsTheLastStatusAndASummary() {
-        FIRST.on("POST /v1/chat/completions", (request, exchange) -> exchange.json(502, "{\"error\":\"first down\"}"));
-        SECOND.on("POST /v1/chat/completions", (request, exchange) -> exchange.text(503, "text/plain", "second down"));
+    void autoRetryAsANumberCapsTheAttempts() {
+        UPSTREAM.on("POST /s/v1/chat/completions", Faults.status(500, "always"));
 
-        JsonNode error = OpenAiErrors.assertError(chat("sk-client-failover", false), 503);
+        TestGateway.post(APP, "/v1/chat/completions", "sk-solo-two", body("solo", false));
 
-        assertThat(error.path("type").asText()).isEqualTo("upstream_error");
-        assertThat(error.path("code").asText()).isEqualTo("upstream_failed");
-        assertThat(error.path("message").asText()).contains("All attempts for model 'm' failed").contains("second down");
+        assertThat(calls("s")).isEqualTo(2);
     }
 
     @Test
-    void anUnreachableUpstreamIsA503InOpenAisShape() {
-        JsonNode error = OpenAiErrors.assertError(chat("sk-client-dead-only", false), 503);
+    void aFailedChannelCoolsDownForEveryKeyEvenUnderARenamedModelAndComesBackByItself() throws Exception {
+        UPSTREAM.on("POST /a/v1/chat/completions", Faults.sequence(Faults.status(500, "boom"), OpenAiWire.answer("a back")));
 
-        assertThat(error.path("type").asText()).isEqualTo("upstream_error");
-        assertThat(error.path("message").asText()).contains("provider 'dead'").contains("Unable to connect");
+        chat("sk-ab");
+        UPSTREAM.reset();
+        HttpResponse<String> during = post("sk-ab-no-retry");
+        CLOCK.advance(Duration.ofSeconds(301));
+        HttpResponse<String> after = post("sk-ab");
+
+        assertThat(during.statusCode()).isEqualTo(200);
+        assertThat(during.body()).contains("from b");
+        assertThat(after.body()).contains("a back");
+        assertThat(calls("a")).isEqualTo(1);
     }
 
     @Test
-    void aChannelWhoseProxyIsNotAUrlFailsInsteadOfBypassingTheProxy() {
-        FIRST.on("POST /v1/chat/completions", OpenAiWire.answer("must not be reached directly"));
+    void aZeroCooldownPeriodKeepsTheChannelInRotation() {
+        UPSTREAM.on("POST /c/v1/chat/completions", Faults.sequence(Faults.status(500, "boom"), OpenAiWire.answer("c back")));
 
-        JsonNode error = OpenAiErrors.assertError(chat("sk-client-misproxied", false), 503);
+        chat("sk-cb");
+        ChatCompletion second = chat("sk-cb");
 
-        assertThat(error.path("message").asText()).contains("invalid proxy").doesNotContain("password");
-        assertThat(FIRST.requests()).isEmpty();
+        assertThat(second.choices().get(0).message().content()).contains("c back");
     }
 
     @Test
-    void anUpstreamErrorThatEchoesTheUpstreamKeyReachesTheClientRedacted() {
-        FIRST.on("POST /v1/chat/completions", (request, exchange) -> exchange.json(401, """
-                {"error":{"message":"Incorrect API key provided: sk-upstream-first-secret.","type":"invalid_request_error",\
-                "param":"sk-upstream-first-secret","code":"invalid_api_key","details":{"key":"sk-upstream-first-secret"}}}"""));
+    void repeated404sOpenTheRouteCircuitEvenForASingleCandidate() throws Exception {
+        UPSTREAM.on("POST /s/v1/chat/completions", Faults.status(404, "no such model"));
 
-        HttpResponse<String> response = chat("sk-client-single", false);
+        HttpResponse<String> first = TestGateway.post(APP, "/v1/chat/completions", "sk-solo", body("solo", false));
+        UPSTREAM.reset();
+        HttpResponse<String> second = TestGateway.post(APP, "/v1/chat/completions", "sk-solo", body("solo", false));
+        CLOCK.advance(Duration.ofSeconds(301));
+        UPSTREAM.on("POST /s/v1/chat/completions", OpenAiWire.answer("found"));
+        HttpResponse<String> third = TestGateway.post(APP, "/v1/chat/completions", "sk-solo", body("solo", false));
 
-        JsonNode error = OpenAiErrors.assertError(response, 401);
-        assertThat(error.path("code").asText()).isEqualTo("invalid_api_key");
-        assertThat(error.path("message").asText()).startsWith("Incorrect API key provided: sk-u");
-        SECRETS.forEach(secret -> assertThat(response.body()).doesNotContain(secret));
+        assertThat(first.statusCode()).isEqualTo(404);
+        assertThat(second.statusCode()).isEqualTo(503);
+        assertThat(JSON.readTree(second.body()).path("error").path("message").asText())
+                .isEqualTo("No available providers at the moment: solo");
+        assertThat(third.statusCode()).isEqualTo(200);
+        assertThat(calls("s")).isEqualTo(1);
     }
 
     @Test
-    void aPlainTextUpstreamErrorThatEchoesTheClientKeyReachesTheClientRedacted() {
-        FIRST.on("POST /v1/chat/completions", (request, exchange) -> exchange.text(500, "text/plain",
-                "proxy error: caller sk-client-single is not allowed (upstream key sk-upstream-first-secret)"));
+    void aResetConnectionFailsOver() {
+        UPSTREAM.on("POST /a/v1/chat/completions", Faults.reset());
 
-        HttpResponse<String> response = chat("sk-client-single", false);
-
-        JsonNode error = OpenAiErrors.assertError(response, 500);
-        assertThat(error.path("message").asText()).startsWith("proxy error: caller ");
-        SECRETS.forEach(secret -> assertThat(response.body()).doesNotContain(secret));
+        assertThat(chat("sk-ab").choices().get(0).message().content()).contains("from b");
     }
 
-    private static HttpResponse<String> chat(String key, boolean stream) {
-        return TestGateway.post(APP, "/v1/chat/completions", key, TestGateway.chatBody("m", stream));
+    @Test
+    void theAdminPortShowsAttemptsFailuresRetriesAndCooldowns() throws Exception {
+        UPSTREAM.on("POST /a/v1/chat/completions", Faults.status(502, "bad gateway"));
+
+        chat("sk-ab");
+
+        JsonNode metrics = JSON.readTree(TestGateway.get(TestGateway.adminUrl(APP) + "/metrics", null).body());
+        assertThat(metrics.path("meters").path("uniapi.upstream.a.failures.upstream_5xx").path("count").asLong()).isPositive();
+        assertThat(metrics.path("meters").path("uniapi.upstream.a.retries").path("count").asLong()).isPositive();
+        assertThat(metrics.path("timers").path("uniapi.upstream.b.attempts").path("count").asLong()).isPositive();
+        assertThat(metrics.path("gauges").path("uniapi.upstream.a.cooldowns.active").path("value").asInt()).isEqualTo(1);
     }
 
-    private static String content(HttpResponse<String> response) throws IOException {
-        return JSON.readTree(response.body()).path("choices").get(0).path("message").path("content").asText();
+    private static ChatCompletion chat(String key) {
+        OpenAIClient client = TestGateway.openAi(APP, key);
+        return client.chat().completions().create(ChatCompletionCreateParams.builder().model("m").addUserMessage("hi").build());
     }
 
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static HttpResponse<String> post(String key) {
+        return TestGateway.post(APP, "/v1/chat/completions", key, body("m", false));
+    }
+
+    static String body(String model, boolean stream) {
+        return "{\"model\":\"" + model + "\",\"stream\":" + stream + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+    }
+
+    private static int calls(String provider) {
+        return UPSTREAM.requests("/" + provider + "/v1/chat/completions").size();
     }
 }

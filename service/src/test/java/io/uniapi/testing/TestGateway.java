@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -59,6 +60,18 @@ public final class TestGateway {
             @Override
             public Application<UniApiConfiguration> newApplication() {
                 return new UniApiApplication(variables::get);
+            }
+        });
+    }
+
+    /** The service on random ports, reading {@code config}, with cooldowns and rate limits on {@code clock}. */
+    public static DropwizardAppExtension<UniApiConfiguration> app(Path config, Clock clock, ConfigOverride... overrides) {
+        ConfigOverride[] all = Stream.concat(Stream.of(ConfigOverride.randomPorts()), Stream.of(overrides))
+                .toArray(ConfigOverride[]::new);
+        return new DropwizardAppExtension<>(new DropwizardTestSupport<>(UniApiApplication.class, config.toString(), all) {
+            @Override
+            public Application<UniApiConfiguration> newApplication() {
+                return new UniApiApplication(clock);
             }
         });
     }
