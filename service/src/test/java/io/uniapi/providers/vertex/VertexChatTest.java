@@ -52,6 +52,17 @@ class VertexChatTest {
                 api: AQ.express-key-0001
                 model:
                   - gemini-2.5-flash: express-flash
+              - provider: cooling
+                base_url: %1$s
+                project_id: cool-project
+                client_email: %2$s
+                private_key: "%3$s"
+                token_url: %1$s/token
+                region: us-central1, europe-west4
+                model:
+                  - gemini-2.5-pro: cooling-pro
+                preferences:
+                  api_key_cooldown_period: 60
               - provider: refused
                 base_url: %1$s
                 project_id: test-project
@@ -107,6 +118,24 @@ class VertexChatTest {
         RecordedRequest call = UPSTREAM.requests().stream().filter(r -> r.path().endsWith(PRO)).findFirst().orElseThrow();
         assertThat(call.json().path("systemInstruction").path("parts").get(0).path("text").asText()).isEqualTo("be brief");
         assertThat(call.query()).isNull();
+    }
+
+    @Test
+    void aFailingRegionIsBenchedOnItsOwnWhileTheOtherServes() {
+        String failing = "/v1/projects/cool-project/locations/us-central1" + PRO;
+        String healthy = "/v1/projects/cool-project/locations/europe-west4" + PRO;
+        UPSTREAM.on("POST " + failing, (request, exchange) -> exchange.json(500,
+                GeminiWire.error(500, "Internal error encountered.", "INTERNAL")));
+        UPSTREAM.on("POST " + healthy, GeminiWire.answer(response(List.of(text("from europe")), "STOP", null)));
+
+        for (int i = 0; i < 4; i++) {
+            ChatCompletion completion = client().chat().completions().create(ChatCompletionCreateParams.builder()
+                    .model("cooling-pro").addUserMessage("hi").build());
+            assertThat(completion.choices().get(0).message().content()).contains("from europe");
+        }
+
+        assertThat(UPSTREAM.requests(failing)).as("benched after its first failure").hasSize(1);
+        assertThat(UPSTREAM.requests(healthy)).hasSize(4);
     }
 
     @Test
