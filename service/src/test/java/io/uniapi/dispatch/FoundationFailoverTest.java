@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FoundationFailoverTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> SECRETS = List.of("sk-upstream-first-secret", "sk-upstream-second-secret",
-            "sk-upstream-dead-secret", "sk-client-failover", "sk-client-single", "sk-client-dead", "sk-client-no-retry");
+            "sk-upstream-dead-secret", "sk-client-failover", "sk-client-single", "sk-client-dead", "sk-client-no-retry",
+            "sk-client-single-once");
     static final FakeUpstream FIRST = FakeUpstream.start();
     static final FakeUpstream SECOND = FakeUpstream.start();
     static final DropwizardAppExtension<UniApiConfiguration> APP = TestGateway.app(TestGateway.writeConfig("""
@@ -65,6 +66,10 @@ class FoundationFailoverTest {
                 model: [first/*, second/*]
               - api: sk-client-single
                 model: [first/*]
+              - api: sk-client-single-once   # one attempt: the upstream's own error is the answer
+                model: [first/*]
+                preferences:
+                  AUTO_RETRY: false
               - api: sk-client-dead
                 model: [dead/*, second/*]
               - api: sk-client-dead-only
@@ -75,6 +80,8 @@ class FoundationFailoverTest {
                 model: [first/*, second/*]
                 preferences:
                   AUTO_RETRY: false
+            preferences:
+              cooldown_period: 0   # failover, not cooldown, is under test: every test starts with healthy channels
             """.formatted(FIRST.url("/v1/chat/completions"), SECOND.url("/v1/chat/completions"), closedPort(),
                     FIRST.url("/v1/chat/completions"))));
 
@@ -180,7 +187,7 @@ class FoundationFailoverTest {
         FIRST.on("POST /v1/chat/completions", (request, exchange) ->
                 exchange.json(502, OpenAiWire.error("bad gateway upstream", "server_error", "upstream_down")));
 
-        JsonNode error = OpenAiErrors.assertError(chat("sk-client-single", false), 502);
+        JsonNode error = OpenAiErrors.assertError(chat("sk-client-single-once", false), 502);
 
         assertThat(error.path("message").asText()).isEqualTo("bad gateway upstream");
         assertThat(error.path("code").asText()).isEqualTo("upstream_down");
@@ -222,7 +229,7 @@ class FoundationFailoverTest {
                 {"error":{"message":"Incorrect API key provided: sk-upstream-first-secret.","type":"invalid_request_error",\
                 "param":"sk-upstream-first-secret","code":"invalid_api_key","details":{"key":"sk-upstream-first-secret"}}}"""));
 
-        HttpResponse<String> response = chat("sk-client-single", false);
+        HttpResponse<String> response = chat("sk-client-single-once", false);
 
         JsonNode error = OpenAiErrors.assertError(response, 401);
         assertThat(error.path("code").asText()).isEqualTo("invalid_api_key");
@@ -233,9 +240,9 @@ class FoundationFailoverTest {
     @Test
     void aPlainTextUpstreamErrorThatEchoesTheClientKeyReachesTheClientRedacted() {
         FIRST.on("POST /v1/chat/completions", (request, exchange) -> exchange.text(500, "text/plain",
-                "proxy error: caller sk-client-single is not allowed (upstream key sk-upstream-first-secret)"));
+                "proxy error: caller sk-client-single-once is not allowed (upstream key sk-upstream-first-secret)"));
 
-        HttpResponse<String> response = chat("sk-client-single", false);
+        HttpResponse<String> response = chat("sk-client-single-once", false);
 
         JsonNode error = OpenAiErrors.assertError(response, 500);
         assertThat(error.path("message").asText()).startsWith("proxy error: caller ");

@@ -43,6 +43,8 @@ class AnthropicGatewayTest {
                 api: sk-ant-discovery-secret
             api_keys:
               - api: sk-client-1
+            preferences:
+              cooldown_period: 0   # each test starts with a healthy primary
             """.formatted(PRIMARY.url("/v1/messages"), BACKUP.url("/v1/messages"), DISCOVERED.url("/v1/messages"))));
 
     static {
