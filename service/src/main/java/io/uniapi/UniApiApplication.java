@@ -1,15 +1,21 @@
 package io.uniapi;
 
 import io.dropwizard.core.Application;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.migrations.MigrationsBundle;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.uniapi.api.ApiKeysResource;
 import io.uniapi.api.ChatCompletionsResource;
 import io.uniapi.api.ClientKeyFilter;
+import io.uniapi.api.CreditsFilter;
 import io.uniapi.api.HealthzResource;
 import io.uniapi.api.ModelsResource;
 import io.uniapi.api.OpenAiErrorMapper;
 import io.uniapi.api.RequestIdFilter;
+import io.uniapi.api.StatsResource;
+import io.uniapi.api.TokenUsageResource;
 import io.uniapi.config.ConfigException;
 import io.uniapi.config.ConfigFileWatcher;
 import io.uniapi.config.ConfigHolder;
@@ -32,13 +38,17 @@ import io.uniapi.routing.Router;
 import io.uniapi.routing.Scheduling;
 import io.uniapi.state.DiscoveredModels;
 import io.uniapi.state.KeyCursors;
+import io.uniapi.stats.SchemaMigrator;
+import io.uniapi.stats.StatsDatabase;
 import io.uniapi.telemetry.GatewayListener;
 import org.glassfish.jersey.server.ServerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /** uni-api: one OpenAI-compatible endpoint in front of many LLM providers. {@link #run} only wires things together. */
@@ -57,6 +67,18 @@ public final class UniApiApplication extends Application<UniApiConfiguration> {
     @Override
     public void initialize(Bootstrap<UniApiConfiguration> bootstrap) {
         bootstrap.setConfigurationFactoryFactory(UniApiConfigurationFactory::new);
+        SchemaMigrator.disableLiquibaseAnalytics();
+        bootstrap.addBundle(new MigrationsBundle<UniApiConfiguration>() {
+            @Override
+            public DataSourceFactory getDataSourceFactory(UniApiConfiguration configuration) {
+                return StatsDatabase.configured(configuration.getDatabase(), System::getenv);
+            }
+
+            @Override
+            public String getMigrationsFileName() {
+                return SchemaMigrator.CHANGELOG;
+            }
+        });
     }
 
     @Override
@@ -75,7 +97,11 @@ public final class UniApiApplication extends Application<UniApiConfiguration> {
 
         GatewayMetrics metrics = new GatewayMetrics(environment.metrics());
         holder.onStatus(metrics::configLoaded);
-        GatewayListener listener = GatewayListener.composite(List.of(metrics));
+        StatisticsSetup statistics = StatisticsSetup.wire(configuration, environment, holder, System::getenv,
+                Clock.systemUTC());
+        List<GatewayListener> listeners = new ArrayList<>(List.of(metrics));
+        listeners.addAll(statistics.listeners());
+        GatewayListener listener = GatewayListener.composite(listeners);
 
         Router router = new Router();
         Dispatcher dispatcher = new Dispatcher(router, new Scheduling(), engines, http, new KeyCursors(),
@@ -84,10 +110,14 @@ public final class UniApiApplication extends Application<UniApiConfiguration> {
         environment.jersey().property(ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER, 0);
         environment.jersey().register(new RequestIdFilter());
         environment.jersey().register(new ClientKeyFilter(holder));
+        statistics.credits().ifPresent(ledger -> environment.jersey().register(new CreditsFilter(ledger, listener)));
         environment.jersey().register(new OpenAiErrorMapper(listener));
         environment.jersey().register(new ChatCompletionsResource(dispatcher, listener));
         environment.jersey().register(new ModelsResource(router));
         environment.jersey().register(new HealthzResource(version));
+        environment.jersey().register(new StatsResource(statistics.backend()));
+        environment.jersey().register(new TokenUsageResource(statistics.backend()));
+        environment.jersey().register(new ApiKeysResource(statistics.backend()));
 
         if (source instanceof FileConfigSource file) {
             environment.lifecycle().manage(new ConfigFileWatcher(file.path(), holder, Duration.ofMillis(150), Duration.ofSeconds(1)));

@@ -15,7 +15,7 @@ final class ConfigKeys {
 
     enum Section {
         TOP("", Set.of("providers", "api_keys", "preferences",
-                "server", "logging", "metrics", "admin", "health", "database", "upstream_http"),
+                "server", "logging", "metrics", "admin", "health", "database", "upstream_http", "stats"),
                 Set.of("video_providers")),
         PROVIDER("providers[]", Set.of("provider", "base_url", "api", "model", "tools", "engine", "preferences", "notes"),
                 Set.of("project_id", "private_key", "client_email", "region", "cf_account_id",
@@ -29,11 +29,11 @@ final class ConfigKeys {
                         "only_request_types", "exclude_request_types", "exclude_request_rules", "search_defaults",
                         "responses_stream_commit_policy")),
         CLIENT_KEY("api_keys[]", Set.of("api", "model", "role", "preferences"), Set.of()),
-        CLIENT_KEY_PREFERENCES("api_keys[].preferences", Set.of("AUTO_RETRY"),
-                Set.of("SCHEDULING_ALGORITHM", "rate_limit", "ENABLE_MODERATION", "credits", "created_at")),
-        GLOBAL_PREFERENCES("preferences", Set.of("max_request_body_bytes", "proxy"),
+        CLIENT_KEY_PREFERENCES("api_keys[].preferences", Set.of("AUTO_RETRY", "credits", "created_at"),
+                Set.of("SCHEDULING_ALGORITHM", "rate_limit", "ENABLE_MODERATION")),
+        GLOBAL_PREFERENCES("preferences", Set.of("max_request_body_bytes", "proxy", "model_price"),
                 Set.of("model_timeout", "keepalive_interval", "timeout_policy", "cooldown_period",
-                        "rate_limit", "error_triggers", "model_price", "hedging"));
+                        "rate_limit", "error_triggers", "hedging"));
 
         private final String label;
         private final Set<String> active;
@@ -46,7 +46,8 @@ final class ConfigKeys {
         }
     }
 
-    static final Set<String> FRAMEWORK_SECTIONS = Set.of("server", "logging", "metrics", "admin", "health", "database");
+    static final Set<String> FRAMEWORK_SECTIONS = Set.of("server", "logging", "metrics", "admin", "health", "database",
+            "stats");
 
     private ConfigKeys() {
     }

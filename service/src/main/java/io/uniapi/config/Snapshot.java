@@ -1,5 +1,7 @@
 package io.uniapi.config;
 
+import io.uniapi.credits.Billing;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +22,11 @@ public final class Snapshot {
     private final Map<String, List<Channel>> channelsByAlias;
     private final ClientKeys clientKeys;
     private final GatewaySettings settings;
+    private final Billing billing;
 
     Snapshot(long version, Instant loadedAt, String source, GatewayConfig config, List<Channel> channels,
              Map<String, Channel> channelsByName, Map<String, List<Channel>> channelsByAlias, ClientKeys clientKeys,
-             GatewaySettings settings) {
+             GatewaySettings settings, Billing billing) {
         this.version = version;
         this.loadedAt = loadedAt;
         this.source = source;
@@ -33,6 +36,7 @@ public final class Snapshot {
         this.channelsByAlias = channelsByAlias;
         this.clientKeys = clientKeys;
         this.settings = settings;
+        this.billing = billing;
     }
 
     /** Increases by one with every successful load. */
@@ -73,5 +77,10 @@ public final class Snapshot {
 
     public GatewaySettings settings() {
         return settings;
+    }
+
+    /** Model prices and the keys with a prepaid balance. */
+    public Billing billing() {
+        return billing;
     }
 }

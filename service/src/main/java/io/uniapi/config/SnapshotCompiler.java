@@ -53,11 +53,12 @@ public final class SnapshotCompiler {
             checkRules(key, byName, clientKeys, problems);
         }
         GatewaySettings settings = compileSettings(config.preferences(), problems);
+        io.uniapi.credits.Billing billing = BillingCompiler.compile(config, keys, problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new Snapshot(version, Instant.now(), source, config, List.copyOf(channels), Map.copyOf(byName),
-                Map.copyOf(byAlias), clientKeys, settings);
+                Map.copyOf(byAlias), clientKeys, settings, billing);
     }
 
     private static void checkRules(ClientKeyConfig key, Map<String, Channel> channels, ClientKeys keys,

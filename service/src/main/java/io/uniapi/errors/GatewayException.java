@@ -10,7 +10,8 @@ package io.uniapi.errors;
  */
 public abstract sealed class GatewayException extends RuntimeException
         permits InvalidRequestException, AuthenticationException, ModelNotFoundException, PayloadTooLargeException,
-                RateLimitedException, UpstreamException, ServiceUnavailableException, PermissionDeniedException {
+                RateLimitedException, UpstreamException, ServiceUnavailableException, PermissionDeniedException,
+                InsufficientCreditsException, ResourceNotFoundException {
 
     private final int status;
     private final String type;

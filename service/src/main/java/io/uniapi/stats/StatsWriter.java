@@ -1,0 +1,349 @@
+package io.uniapi.stats;
+
+import com.codahale.metrics.Gauge;
+import com.codahale.metrics.Meter;
+import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.Timer;
+import io.dropwizard.lifecycle.Managed;
+import io.uniapi.credits.Billing;
+import io.uniapi.credits.CreditLedger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Moves statistics from request threads to the database. {@link #offer} is the only thing a request does: one
+ * non-blocking enqueue into a bounded queue. One background thread takes whatever has accumulated (up to a batch)
+ * and inserts it in one transaction. If the database is slow or down, records wait in the queue while the thread
+ * retries with backoff; when the queue is full, new records are dropped, counted ({@code uniapi.stats.dropped})
+ * and logged in a summary line from this thread — never on the request path. Stopping flushes the queue.
+ *
+ * <p>The writer thread also keeps the credit ledger in step with the database: it tells the ledger which charged
+ * records are written, and re-reads the spend of paid keys every {@code creditsRefreshInterval} (and on demand).
+ */
+public final class StatsWriter implements Managed {
+    private static final Logger LOG = LoggerFactory.getLogger(StatsWriter.class);
+    private static final Duration TICK = Duration.ofMillis(250);
+    private static final Duration LOG_EVERY = Duration.ofSeconds(10);
+
+    /** The tunables, from the {@code stats:} section. */
+    public record Settings(int queueCapacity, int batchSize, Duration retryBackoff, Duration maxRetryBackoff,
+                           Duration shutdownTimeout, Duration creditsRefreshInterval) {
+        public static Settings of(StatsFactory factory) {
+            return new Settings(factory.getQueueCapacity(), factory.getBatchSize(),
+                    Duration.ofMillis(factory.getRetryBackoff().toMilliseconds()),
+                    Duration.ofMillis(factory.getMaxRetryBackoff().toMilliseconds()),
+                    Duration.ofMillis(factory.getShutdownTimeout().toMilliseconds()),
+                    Duration.ofMillis(factory.getCreditsRefreshInterval().toMilliseconds()));
+        }
+    }
+
+    private final ArrayBlockingQueue<StatsEntry> queue;
+    private final StatsStore store;
+    private final SchemaMigrator migrator;
+    private final CreditLedger ledger;
+    private final Supplier<Billing> billing;
+    private final Settings settings;
+    private final Clock clock;
+    private final Meter written;
+    private final Meter dropped;
+    private final Meter failures;
+    private final Timer batches;
+    private final AtomicLong droppedSinceLog = new AtomicLong();
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
+    private final Thread thread;
+    private volatile boolean stopping;
+    private volatile boolean schemaReady;
+    private volatile boolean refreshRequested = true;
+    private volatile Instant lastDropAt;
+    private volatile Instant lastWriteAt;
+    private volatile String lastError;
+    private Instant nextRefreshAt = Instant.MIN;
+    private Instant nextDropLogAt = Instant.MIN;
+
+    /** @param migrator applies the schema before the first write; null when migrations are run by hand */
+    public StatsWriter(StatsStore store, SchemaMigrator migrator, CreditLedger ledger, Supplier<Billing> billing,
+                       Settings settings, MetricRegistry metrics, Clock clock) {
+        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        this.store = store;
+        this.migrator = migrator;
+        this.ledger = ledger;
+        this.billing = billing;
+        this.settings = settings;
+        this.clock = clock;
+        this.schemaReady = migrator == null;
+        this.written = metrics.meter("uniapi.stats.written");
+        this.dropped = metrics.meter("uniapi.stats.dropped");
+        this.failures = metrics.meter("uniapi.stats.write_failures");
+        this.batches = metrics.timer("uniapi.stats.batches");
+        metrics.register("uniapi.stats.queue.depth", (Gauge<Integer>) queue::size);
+        metrics.register("uniapi.stats.queue.capacity", (Gauge<Integer>) () -> settings.queueCapacity());
+        metrics.register("uniapi.stats.queue.oldest_seconds", (Gauge<Double>) () -> oldestPending().toMillis() / 1000.0);
+        this.thread = new Thread(this::run, "uni-api-stats-writer");
+        this.thread.setDaemon(true);
+    }
+
+    /** Enqueues without waiting. False (and counted as dropped) when the queue is full or the writer stopped. */
+    public boolean offer(StatsEntry entry) {
+        if (!stopping && queue.offer(entry)) {
+            return true;
+        }
+        recordDrop(1);
+        return false;
+    }
+
+    /** Asks for the spend of paid keys to be re-read soon (e.g. after a config reload changed credits). */
+    public void requestCreditsRefresh() {
+        refreshRequested = true;
+    }
+
+    /** Prepares the schema and reads the credit ledger once, so that credits hold from the first request. */
+    @Override
+    public void start() {
+        prepare();
+        thread.start();
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        stopping = true;
+        stopSignal.countDown();
+        thread.join(settings.shutdownTimeout().plusSeconds(2).toMillis());
+        int left = queue.size();
+        if (thread.isAlive() || left > 0) {
+            recordDrop(left);
+            LOG.error("Statistics writer stopped with {} records not written{}", left,
+                    thread.isAlive() ? " (the database did not answer in time)" : "");
+        }
+    }
+
+    private void run() {
+        List<StatsEntry> batch = new ArrayList<>(settings.batchSize());
+        Duration backoff = settings.retryBackoff();
+        Instant deadline = null;
+        while (true) {
+            if (stopping && deadline == null) {
+                deadline = clock.instant().plus(settings.shutdownTimeout());
+            }
+            if (batch.isEmpty()) {
+                fill(batch);
+            }
+            housekeeping();
+            if (batch.isEmpty()) {
+                if (stopping && queue.isEmpty()) {
+                    return;
+                }
+                continue;
+            }
+            if (writeBatch(batch)) {
+                backoff = settings.retryBackoff();
+                continue;
+            }
+            if (stopping && clock.instant().isAfter(deadline)) {
+                recordDrop(batch.size());
+                return;
+            }
+            pause(stopping ? Duration.ofMillis(Math.min(200, backoff.toMillis())) : backoff);
+            backoff = min(backoff.multipliedBy(2), settings.maxRetryBackoff());
+        }
+    }
+
+    private void fill(List<StatsEntry> batch) {
+        try {
+            StatsEntry first = stopping ? queue.poll() : queue.poll(TICK.toMillis(), TimeUnit.MILLISECONDS);
+            if (first != null) {
+                batch.add(first);
+                queue.drainTo(batch, settings.batchSize() - 1);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping = true;
+        }
+    }
+
+    /** True when the batch is written (or had to be given up); false to retry it later. */
+    private boolean writeBatch(List<StatsEntry> batch) {
+        if (!schemaReady && !migrate()) {
+            return false;
+        }
+        try (Timer.Context ignored = batches.time()) {
+            store.write(batch);
+            written(batch);
+            batch.clear();
+            return true;
+        } catch (RuntimeException e) {
+            failures.mark();
+            if (DatabaseFailures.isUnavailable(e) || !store.reachable()) {
+                noteError("database unavailable: " + DatabaseFailures.describe(e), e);
+                return false;
+            }
+            // Not a connection problem: find the rows the database refuses, keep the rest.
+            return writeOneByOne(batch);
+        }
+    }
+
+    private boolean writeOneByOne(List<StatsEntry> batch) {
+        while (!batch.isEmpty()) {
+            StatsEntry entry = batch.get(0);
+            try {
+                store.write(List.of(entry));
+                written(List.of(entry));
+            } catch (RuntimeException e) {
+                if (DatabaseFailures.isUnavailable(e) || !store.reachable()) {
+                    noteError("database unavailable: " + DatabaseFailures.describe(e), e);
+                    return false;
+                }
+                LOG.error("The statistics database refused a record; it is dropped: {}", DatabaseFailures.describe(e));
+                recordDrop(1);
+                uncharge(entry);
+            }
+            batch.remove(0);
+        }
+        return true;
+    }
+
+    private void written(List<StatsEntry> entries) {
+        for (StatsEntry entry : entries) {
+            if (entry instanceof StatsEntry.Request request && request.charge() > 0) {
+                ledger.persisted(request.record().keyFingerprint(), request.charge());
+            }
+        }
+        written.mark(entries.size());
+        lastWriteAt = clock.instant();
+        if (lastError != null) {
+            LOG.info("Statistics database reachable again; writing resumed");
+            lastError = null;
+        }
+    }
+
+    private void uncharge(StatsEntry entry) {
+        if (entry instanceof StatsEntry.Request request && request.charge() > 0) {
+            ledger.dropped(request.record().keyFingerprint(), request.charge());
+        }
+    }
+
+    /** Periodic work of the writer thread: credit refreshes and the summary of dropped records. */
+    private void housekeeping() {
+        Instant now = clock.instant();
+        if (schemaReady && (refreshRequested || !now.isBefore(nextRefreshAt))) {
+            refreshCredits(now);
+        }
+        long droppedNow = droppedSinceLog.get();
+        if (droppedNow > 0 && !now.isBefore(nextDropLogAt)) {
+            droppedSinceLog.addAndGet(-droppedNow);
+            LOG.warn("Statistics queue full or writer stopped: {} records dropped since the last report ({} in total,"
+                            + " queue capacity {}). Is the database down or too slow? See the stats-writer health check.",
+                    droppedNow, dropped.getCount(), settings.queueCapacity());
+            nextDropLogAt = now.plus(LOG_EVERY);
+        }
+    }
+
+    private void refreshCredits(Instant now) {
+        Billing current = billing.get();
+        refreshRequested = false;
+        nextRefreshAt = now.plus(settings.creditsRefreshInterval());
+        if (current.paidKeys().isEmpty()) {
+            return;
+        }
+        try {
+            ledger.refresh(current, store, now);
+        } catch (RuntimeException e) {
+            noteError("cannot read credit spend: " + DatabaseFailures.describe(e), e);
+        }
+    }
+
+    private void prepare() {
+        if (!schemaReady) {
+            migrate();
+        }
+        if (schemaReady) {
+            refreshCredits(clock.instant());
+        }
+    }
+
+    private boolean migrate() {
+        try {
+            migrator.migrate();
+            schemaReady = true;
+            return true;
+        } catch (RuntimeException e) {
+            noteError("cannot apply migrations: " + DatabaseFailures.describe(e), e);
+            return false;
+        }
+    }
+
+    private void noteError(String message, RuntimeException e) {
+        if (!message.equals(lastError)) {
+            LOG.warn("Statistics writer: {} (records wait in the queue; retrying)", message);
+            LOG.debug("Statistics writer failure", e);
+        }
+        lastError = message;
+    }
+
+    private void recordDrop(long count) {
+        if (count > 0) {
+            dropped.mark(count);
+            droppedSinceLog.addAndGet(count);
+            lastDropAt = clock.instant();
+        }
+    }
+
+    private void pause(Duration duration) {
+        try {
+            stopSignal.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping = true;
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** How long the oldest waiting record has waited (zero when none waits). */
+    public Duration oldestPending() {
+        StatsEntry head = queue.peek();
+        return head == null ? Duration.ZERO : Duration.between(head.at(), clock.instant()).abs();
+    }
+
+    public int depth() {
+        return queue.size();
+    }
+
+    public int capacity() {
+        return settings.queueCapacity();
+    }
+
+    public long droppedTotal() {
+        return dropped.getCount();
+    }
+
+    public long writtenTotal() {
+        return written.getCount();
+    }
+
+    /** When a record was last dropped, or null. */
+    public Instant lastDropAt() {
+        return lastDropAt;
+    }
+
+    public Instant lastWriteAt() {
+        return lastWriteAt;
+    }
+
+    /** The current failure, or null while writes succeed. */
+    public String lastError() {
+        return lastError;
+    }
+}
