@@ -39,6 +39,8 @@ public final class TestGateway {
                     database:
                       driverClass: org.h2.Driver
                       url: jdbc:h2:file:%s;DB_CLOSE_ON_EXIT=FALSE
+                      user: sa
+                      password: ""
                     """.formatted(dir.resolve("stats").toAbsolutePath());
             Files.writeString(file, text, StandardCharsets.UTF_8);
             return file;
