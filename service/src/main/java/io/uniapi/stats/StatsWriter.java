@@ -183,8 +183,7 @@ public final class StatsWriter implements Managed {
             return true;
         } catch (RuntimeException e) {
             failures.mark();
-            if (DatabaseFailures.isUnavailable(e) || !store.reachable()) {
-                noteError("database unavailable: " + DatabaseFailures.describe(e), e);
+            if (unavailable(e)) {
                 return false;
             }
             // Not a connection problem: find the rows the database refuses, keep the rest.
@@ -199,8 +198,7 @@ public final class StatsWriter implements Managed {
                 store.write(List.of(entry));
                 written(List.of(entry));
             } catch (RuntimeException e) {
-                if (DatabaseFailures.isUnavailable(e) || !store.reachable()) {
-                    noteError("database unavailable: " + DatabaseFailures.describe(e), e);
+                if (unavailable(e)) {
                     return false;
                 }
                 LOG.error("The statistics database refused a record; it is dropped: {}", DatabaseFailures.describe(e));
@@ -210,6 +208,21 @@ public final class StatsWriter implements Managed {
             batch.remove(0);
         }
         return true;
+    }
+
+    /** A failure to wait out (records stay queued), as opposed to a row the database refuses. */
+    private boolean unavailable(RuntimeException e) {
+        if (DatabaseFailures.isSchemaMissing(e)) {
+            schemaReady = migrator == null;
+            noteError("statistics tables missing" + (migrator == null ? " (run `db migrate`)" : "; migrating again")
+                    + ": " + DatabaseFailures.describe(e), e);
+            return true;
+        }
+        if (DatabaseFailures.isUnavailable(e) || !store.reachable()) {
+            noteError("database unavailable: " + DatabaseFailures.describe(e), e);
+            return true;
+        }
+        return false;
     }
 
     private void written(List<StatsEntry> entries) {
@@ -241,7 +254,7 @@ public final class StatsWriter implements Managed {
         long droppedNow = droppedSinceLog.get();
         if (droppedNow > 0 && !now.isBefore(nextDropLogAt)) {
             droppedSinceLog.addAndGet(-droppedNow);
-            LOG.warn("Statistics queue full or writer stopped: {} records dropped since the last report ({} in total,"
+            LOG.warn("{} statistics records dropped since the last report ({} in total,"
                             + " queue capacity {}). Is the database down or too slow? See the stats-writer health check.",
                     droppedNow, dropped.getCount(), settings.queueCapacity());
             nextDropLogAt = now.plus(LOG_EVERY);
