@@ -64,8 +64,11 @@ public final class ApiKeysResource {
         Instant now = stats.clock().instant();
         Map<String, KeyState> states = new LinkedHashMap<>();
         for (ClientKey key : snapshot.clientKeys().all()) {
-            snapshot.billing().limit(key.fingerprint()).ifPresent(limit ->
-                    states.put(SecretRedactor.mask(key.config().api()), state(key, limit, now)));
+            snapshot.billing().limit(key.fingerprint()).ifPresent(limit -> {
+                String name = SecretRedactor.mask(key.config().api());
+                // Two keys can share their first and last characters: the fingerprint tells them apart.
+                states.put(states.containsKey(name) ? name + " " + key.fingerprint() : name, state(key, limit, now));
+            });
         }
         return Map.of("api_keys_states", states);
     }
