@@ -49,6 +49,9 @@ record StatisticsSetup(List<GatewayListener> listeners, StatsBackend backend, Op
         LabelledMetrics labelled = new LabelledMetrics(environment.metrics());
         TrafficMetrics traffic = new TrafficMetrics(labelled, holder::current);
         PrometheusEndpoint.register(environment, labelled);
+        // The bridge exports Dropwizard counters as Prometheus counters (…_total); in-flight streams are a gauge.
+        environment.metrics().register("uniapi.streams.in_flight",
+                (Gauge<Long>) () -> environment.metrics().counter("uniapi.streams.inflight").getCount());
 
         StatsFactory stats = configuration.getStats();
         Optional<DataSourceFactory> database = StatsDatabase.resolve(configuration.getDatabase(), stats, env);

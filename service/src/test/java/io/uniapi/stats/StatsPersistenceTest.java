@@ -213,6 +213,42 @@ class StatsPersistenceTest {
         assertThat(get("/v1/generate-api-key", GUEST).statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void prometheusExposesEveryMetricTheDocsTheDashboardAndTheAlertsName() throws Exception {
+        chat(GUEST, requestId(), "gpt-4o", false);
+        chat(GUEST, requestId(), "no-such-model", false);
+        try (StreamResponse<ChatCompletionChunk> stream = TestGateway.openAi(APP, ADMIN).chat().completions()
+                .createStreaming(ChatCompletionCreateParams.builder().model("gpt-4o").addUserMessage("hi").build())) {
+            stream.stream().forEach(chunk -> { });
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> scrape().contains("uniapi_stats_written_total")
+                && !scrape().contains("uniapi_stats_written_total 0.0"));
+
+        String scrape = scrape();
+        java.util.Set<String> exposed = new java.util.HashSet<>();
+        scrape.lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+                .forEach(line -> exposed.add(line.split("[{ ]", 2)[0]));
+        Path root = CONFIG.getFileSystem().getPath(System.getProperty("user.dir")).getParent();
+        java.util.Set<String> named = new java.util.TreeSet<>();
+        for (Path file : List.of(root.resolve("docs/statistics-and-operations.md"),
+                root.resolve("ops/grafana/uni-api-dashboard.json"), root.resolve("ops/prometheus/uni-api-alerts.yml"))) {
+            java.util.regex.Matcher names = java.util.regex.Pattern.compile("uniapi_[a-z0-9_]*[a-z0-9](?![a-z0-9_<])")
+                    .matcher(java.nio.file.Files.readString(file));
+            while (names.find()) {
+                named.add(names.group());
+            }
+        }
+        assertThat(named).hasSizeGreaterThan(20);
+        assertThat(exposed).containsAll(named);
+        assertThat(scrape).contains("uniapi_client_requests_total{channel=\"alpha\",model=\"gpt-4o\",role=\"guest\",status_class=\"2xx\"}")
+                .contains("uniapi_client_errors_total{category=\"model_not_found\",channel=\"none\",model=\"other\",role=\"guest\"}")
+                .doesNotContain(ADMIN, GUEST, UPSTREAM_SECRET, "no-such-model");
+    }
+
+    private static String scrape() {
+        return TestGateway.get(TestGateway.adminUrl(APP) + "/prometheus", null).body();
+    }
+
     /** Streamed requests of this key report 7 prompt tokens instead of 9. */
     private static long streamedPromptCorrection(JsonNode usage) {
         return DB.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM request_stats WHERE key_fingerprint = :k"
