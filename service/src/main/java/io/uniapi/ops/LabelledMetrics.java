@@ -34,10 +34,37 @@ public final class LabelledMetrics {
     private static final double[] QUANTILES = {0.5, 0.75, 0.95, 0.99};
     private static final double NANOS_PER_SECOND = 1e9;
 
-    /** A labelled metric family. {@code name} is the Prometheus name (a counter's without {@code _total}). */
-    public record Family(String name, String help, Kind kind, List<String> labelNames) {
-        public Family {
-            labelNames = List.copyOf(labelNames);
+    /**
+     * A labelled metric family. {@code name} is the Prometheus name (a counter's without {@code _total}). Compared
+     * by identity: families are constants, and the lookup of a series runs on every request.
+     */
+    public static final class Family {
+        private final String name;
+        private final String help;
+        private final Kind kind;
+        private final List<String> labelNames;
+
+        public Family(String name, String help, Kind kind, List<String> labelNames) {
+            this.name = name;
+            this.help = help;
+            this.kind = kind;
+            this.labelNames = List.copyOf(labelNames);
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public String help() {
+            return help;
+        }
+
+        public Kind kind() {
+            return kind;
+        }
+
+        public List<String> labelNames() {
+            return labelNames;
         }
     }
 

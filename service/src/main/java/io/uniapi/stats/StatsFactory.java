@@ -23,6 +23,9 @@ public class StatsFactory {
     private int batchSize = 500;
 
     @NotNull
+    private Duration flushInterval = Duration.milliseconds(200);
+
+    @NotNull
     private Duration retryBackoff = Duration.seconds(1);
 
     @NotNull
@@ -74,6 +77,17 @@ public class StatsFactory {
     @JsonProperty
     public void setBatchSize(int batchSize) {
         this.batchSize = batchSize;
+    }
+
+    /** How often the writer takes what has accumulated (a full batch is written at once). */
+    @JsonProperty
+    public Duration getFlushInterval() {
+        return flushInterval;
+    }
+
+    @JsonProperty
+    public void setFlushInterval(Duration flushInterval) {
+        this.flushInterval = flushInterval;
     }
 
     /** First wait after a failed write; doubles up to {@link #getMaxRetryBackoff()}. */

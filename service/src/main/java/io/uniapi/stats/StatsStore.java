@@ -4,9 +4,12 @@ import io.uniapi.credits.SpendSource;
 import io.uniapi.telemetry.AttemptRecord;
 import io.uniapi.telemetry.RequestRecord;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,14 +19,11 @@ public final class StatsStore implements SpendSource {
             INSERT INTO request_stats (request_id, started_at, endpoint, key_fingerprint, key_role, model, channel,
               status, stream, process_time_ms, first_response_time_ms, prompt_tokens, completion_tokens,
               total_tokens, retries, client_ip, error_category, prompt_price, completion_price)
-            VALUES (:requestId, :startedAt, :endpoint, :keyFingerprint, :role, :model, :channel, :status, :stream,
-              :processTimeMs, :firstResponseTimeMs, :promptTokens, :completionTokens, :totalTokens, :retries,
-              :clientIp, :errorCategory, :promptPrice, :completionPrice)""";
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_ATTEMPT = """
             INSERT INTO channel_stats (request_id, finished_at, channel, model, upstream_model,
               upstream_key_fingerprint, success, status, status_class, failure, latency_ms)
-            VALUES (:requestId, :finishedAt, :channel, :model, :upstreamModel, :keyFingerprint, :success, :status,
-              :statusClass, :failure, :latencyMs)""";
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     static final String COST = "(prompt_tokens * prompt_price + completion_tokens * completion_price) / 1000000.0";
 
     private final Jdbi jdbi;
@@ -36,69 +36,86 @@ public final class StatsStore implements SpendSource {
         return jdbi;
     }
 
-    /** Writes the entries in one transaction: all or none. */
+    /**
+     * Writes the entries in one transaction: all or none. Plain JDBC batches: this runs for every record, and
+     * JDBI's statement machinery (templating, argument binding by reflection) would cost more than the insert.
+     */
     void write(List<StatsEntry> entries) {
-        jdbi.useTransaction(handle -> {
-            PreparedBatch requests = null;
-            PreparedBatch attempts = null;
-            for (StatsEntry entry : entries) {
-                if (entry instanceof StatsEntry.Request request) {
-                    requests = requests == null ? handle.prepareBatch(INSERT_REQUEST) : requests;
-                    bindRequest(requests, request);
-                } else if (entry instanceof StatsEntry.Attempt attempt) {
-                    attempts = attempts == null ? handle.prepareBatch(INSERT_ATTEMPT) : attempts;
-                    bindAttempt(attempts, attempt);
-                }
-            }
-            execute(requests);
-            execute(attempts);
-        });
-    }
-
-    private static void execute(PreparedBatch batch) {
-        if (batch != null) {
-            batch.execute();
+        try {
+            insert(entries);
+        } catch (SQLException e) {
+            throw new IllegalStateException("statistics insert failed", e);
         }
     }
 
-    private static void bindRequest(PreparedBatch batch, StatsEntry.Request entry) {
-        RequestRecord r = entry.record();
-        batch.bind("requestId", Columns.text(r.requestId(), 128))
-                .bind("startedAt", Timestamp.from(r.startedAt()))
-                .bind("endpoint", Columns.text(r.endpoint(), 128))
-                .bind("keyFingerprint", Columns.text(r.keyFingerprint(), 32))
-                .bind("role", Columns.text(r.role(), 128))
-                .bind("model", Columns.text(r.model(), 256))
-                .bind("channel", Columns.text(r.channel(), 256))
-                .bind("status", r.status())
-                .bind("stream", r.stream())
-                .bind("processTimeMs", r.total().toMillis())
-                .bind("firstResponseTimeMs", r.timeToFirstByte() == null ? null : r.timeToFirstByte().toMillis())
-                .bind("promptTokens", r.usage().promptTokens())
-                .bind("completionTokens", r.usage().completionTokens())
-                .bind("totalTokens", r.usage().totalTokens())
-                .bind("retries", Math.max(0, r.attempts() - 1))
-                .bind("clientIp", Columns.text(r.clientIp(), 64))
-                .bind("errorCategory", Columns.text(r.errorCategory(), 64))
-                .bind("promptPrice", entry.price().prompt())
-                .bind("completionPrice", entry.price().completion())
-                .add();
+    private void insert(List<StatsEntry> entries) throws SQLException {
+        jdbi.useTransaction(handle -> {
+            Connection connection = handle.getConnection();
+            try (PreparedStatement requests = connection.prepareStatement(INSERT_REQUEST);
+                 PreparedStatement attempts = connection.prepareStatement(INSERT_ATTEMPT)) {
+                int requestRows = 0;
+                int attemptRows = 0;
+                for (StatsEntry entry : entries) {
+                    if (entry instanceof StatsEntry.Request request) {
+                        bindRequest(requests, request);
+                        requestRows++;
+                    } else if (entry instanceof StatsEntry.Attempt attempt) {
+                        bindAttempt(attempts, attempt);
+                        attemptRows++;
+                    }
+                }
+                if (requestRows > 0) {
+                    requests.executeBatch();
+                }
+                if (attemptRows > 0) {
+                    attempts.executeBatch();
+                }
+            }
+        });
     }
 
-    private static void bindAttempt(PreparedBatch batch, StatsEntry.Attempt entry) {
+    private static void bindRequest(PreparedStatement statement, StatsEntry.Request entry) throws SQLException {
+        RequestRecord r = entry.record();
+        statement.setString(1, Columns.text(r.requestId(), 128));
+        statement.setTimestamp(2, Timestamp.from(r.startedAt()));
+        statement.setString(3, Columns.text(r.endpoint(), 128));
+        statement.setString(4, Columns.text(r.keyFingerprint(), 32));
+        statement.setString(5, Columns.text(r.role(), 128));
+        statement.setString(6, Columns.text(r.model(), 256));
+        statement.setString(7, Columns.text(r.channel(), 256));
+        statement.setInt(8, r.status());
+        statement.setBoolean(9, r.stream());
+        statement.setLong(10, r.total().toMillis());
+        if (r.timeToFirstByte() == null) {
+            statement.setNull(11, Types.BIGINT);
+        } else {
+            statement.setLong(11, r.timeToFirstByte().toMillis());
+        }
+        statement.setLong(12, r.usage().promptTokens());
+        statement.setLong(13, r.usage().completionTokens());
+        statement.setLong(14, r.usage().totalTokens());
+        statement.setInt(15, Math.max(0, r.attempts() - 1));
+        statement.setString(16, Columns.text(r.clientIp(), 64));
+        statement.setString(17, Columns.text(r.errorCategory(), 64));
+        statement.setDouble(18, entry.price().prompt());
+        statement.setDouble(19, entry.price().completion());
+        statement.addBatch();
+    }
+
+    private static void bindAttempt(PreparedStatement statement, StatsEntry.Attempt entry) throws SQLException {
         AttemptRecord a = entry.record();
-        batch.bind("requestId", Columns.text(a.requestId(), 128))
-                .bind("finishedAt", Timestamp.from(entry.finishedAt()))
-                .bind("channel", Columns.text(a.channel(), 256))
-                .bind("model", Columns.text(a.alias(), 256))
-                .bind("upstreamModel", Columns.text(a.upstreamModel(), 256))
-                .bind("keyFingerprint", Columns.text(a.keyFingerprint(), 32))
-                .bind("success", a.success())
-                .bind("status", a.status())
-                .bind("statusClass", (a.status() / 100) + "xx")
-                .bind("failure", Columns.text(a.failure(), 64))
-                .bind("latencyMs", a.latency().toMillis())
-                .add();
+        statement.setString(1, Columns.text(a.requestId(), 128));
+        statement.setTimestamp(2, Timestamp.from(entry.finishedAt()));
+        statement.setString(3, Columns.text(a.channel(), 256));
+        statement.setString(4, Columns.text(a.alias(), 256));
+        statement.setString(5, Columns.text(a.upstreamModel(), 256));
+        statement.setString(6, Columns.text(a.keyFingerprint(), 32));
+        statement.setBoolean(7, a.success());
+        statement.setInt(8, a.status());
+        statement.setString(9, (a.status() / 100) + "xx");
+        statement.setString(10, Columns.text(a.failure(), 64));
+        statement.setLong(11, a.latency().toMillis());
+        statement.addBatch();
     }
 
     @Override

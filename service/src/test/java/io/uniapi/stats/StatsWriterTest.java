@@ -116,7 +116,7 @@ class StatsWriterTest {
     }
 
     private StatsWriter writer(int capacity, Billing billing) {
-        StatsWriter.Settings settings = new StatsWriter.Settings(capacity, 100, Duration.ofMillis(50),
+        StatsWriter.Settings settings = new StatsWriter.Settings(capacity, 100, Duration.ofMillis(20), Duration.ofMillis(50),
                 Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofMinutes(1));
         return new StatsWriter(store, null, ledger, () -> billing, settings, metrics, Clock.systemUTC());
     }
