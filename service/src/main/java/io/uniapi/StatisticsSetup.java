@@ -17,6 +17,7 @@ import io.uniapi.stats.SchemaMigrator;
 import io.uniapi.stats.StatsBackend;
 import io.uniapi.stats.StatsDatabase;
 import io.uniapi.stats.StatsFactory;
+import io.uniapi.stats.StatsQueue;
 import io.uniapi.stats.StatsRecorder;
 import io.uniapi.stats.StatsReports;
 import io.uniapi.stats.StatsStore;
@@ -68,7 +69,8 @@ record StatisticsSetup(List<GatewayListener> listeners, StatsBackend backend, Op
         StatsStore store = new StatsStore(jdbi);
         CreditLedger ledger = new CreditLedger();
         SchemaMigrator migrator = stats.isMigrateOnStart() ? new SchemaMigrator(database.get()) : null;
-        StatsWriter writer = new StatsWriter(store, migrator, ledger, () -> holder.current().billing(),
+        StatsQueue queue = new StatsQueue(stats.getQueueCapacity(), environment.metrics(), clock);
+        StatsWriter writer = new StatsWriter(queue, store, migrator, ledger, () -> holder.current().billing(),
                 StatsWriter.Settings.of(stats), environment.metrics(), clock);
         environment.lifecycle().manage(writer);
         holder.onReload(snapshot -> writer.requestCreditsRefresh());
@@ -78,7 +80,7 @@ record StatisticsSetup(List<GatewayListener> listeners, StatsBackend backend, Op
         environment.metrics().register("uniapi.credits.exhausted_keys",
                 (Gauge<Integer>) () -> exhaustedKeys(holder.current(), ledger));
 
-        StatsRecorder recorder = new StatsRecorder(writer, ledger, () -> holder.current().billing(), clock);
+        StatsRecorder recorder = new StatsRecorder(queue, ledger, () -> holder.current().billing(), clock);
         return new StatisticsSetup(List.of(traffic, recorder),
                 new StatsBackend(new StatsReports(store), store, ledger, clock), Optional.of(ledger));
     }

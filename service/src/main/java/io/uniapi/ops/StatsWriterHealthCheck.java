@@ -1,6 +1,7 @@
 package io.uniapi.ops;
 
 import com.codahale.metrics.health.HealthCheck;
+import io.uniapi.stats.StatsQueue;
 import io.uniapi.stats.StatsWriter;
 
 import java.time.Clock;
@@ -27,20 +28,21 @@ public final class StatsWriterHealthCheck extends HealthCheck {
 
     @Override
     protected Result check() {
-        int depth = writer.depth();
-        Instant lastDrop = writer.lastDropAt();
-        boolean backlog = depth >= unhealthyRatio * writer.capacity();
+        StatsQueue queue = writer.queue();
+        int depth = queue.depth();
+        Instant lastDrop = queue.lastDropAt();
+        boolean backlog = depth >= unhealthyRatio * queue.capacity();
         boolean recentDrop = lastDrop != null && lastDrop.plus(droppedFor).isAfter(clock.instant());
-        String message = backlog ? "statistics backlog: " + depth + " of " + writer.capacity() + " queued"
+        String message = backlog ? "statistics backlog: " + depth + " of " + queue.capacity() + " queued"
                 : recentDrop ? "statistics records were dropped at " + lastDrop
                 : "statistics written";
         ResultBuilder result = (backlog || recentDrop ? Result.builder().unhealthy() : Result.builder().healthy())
                 .withMessage(message)
                 .withDetail("queued", depth)
-                .withDetail("capacity", writer.capacity())
-                .withDetail("oldestQueuedSeconds", writer.oldestPending().toSeconds())
+                .withDetail("capacity", queue.capacity())
+                .withDetail("oldestQueuedSeconds", queue.oldestWaiting().toSeconds())
                 .withDetail("written", writer.writtenTotal())
-                .withDetail("dropped", writer.droppedTotal());
+                .withDetail("dropped", queue.droppedTotal());
         if (writer.lastError() != null) {
             result.withDetail("lastError", writer.lastError());
         }

@@ -20,13 +20,13 @@ import java.util.function.Supplier;
  * early, as Anthropic does).
  */
 public final class StatsRecorder implements GatewayListener {
-    private final StatsWriter writer;
+    private final StatsQueue queue;
     private final CreditLedger ledger;
     private final Supplier<Billing> billing;
     private final Clock clock;
 
-    public StatsRecorder(StatsWriter writer, CreditLedger ledger, Supplier<Billing> billing, Clock clock) {
-        this.writer = writer;
+    public StatsRecorder(StatsQueue queue, CreditLedger ledger, Supplier<Billing> billing, Clock clock) {
+        this.queue = queue;
         this.ledger = ledger;
         this.billing = billing;
         this.clock = clock;
@@ -42,13 +42,13 @@ public final class StatsRecorder implements GatewayListener {
             charge = price.cost(usage.promptTokens(), usage.completionTokens());
             ledger.observed(request.keyFingerprint(), charge);
         }
-        if (!writer.offer(new StatsEntry.Request(request, price, charge))) {
+        if (!queue.offer(new StatsEntry.Request(request, price, charge))) {
             ledger.dropped(request.keyFingerprint(), charge);
         }
     }
 
     @Override
     public void attemptFinished(AttemptRecord attempt) {
-        writer.offer(new StatsEntry.Attempt(attempt, clock.instant()));
+        queue.offer(new StatsEntry.Attempt(attempt, clock.instant()));
     }
 }

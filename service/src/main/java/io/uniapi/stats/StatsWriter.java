@@ -1,6 +1,5 @@
 package io.uniapi.stats;
 
-import com.codahale.metrics.Gauge;
 import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
@@ -15,18 +14,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Moves statistics from request threads to the database. {@link #offer} is the only thing a request does: one
- * non-blocking enqueue into a bounded queue. One background thread takes whatever has accumulated (up to a batch,
- * every {@code flushInterval}) and inserts it in one transaction. If the database is slow or down, records wait in the queue while the thread
- * retries with backoff; when the queue is full, new records are dropped, counted ({@code uniapi.stats.dropped})
- * and logged in a summary line from this thread — never on the request path. Stopping flushes the queue.
+ * Moves statistics from the {@link StatsQueue} to the database: one background thread takes whatever has
+ * accumulated (up to a batch, every {@code flushInterval}) and inserts it in one transaction. If the database is
+ * slow or down, records wait in the queue while the thread retries with backoff; what the full queue dropped is
+ * logged here in a summary line. Stopping flushes the queue.
  *
  * <p>The writer thread also keeps the credit ledger in step with the database: it tells the ledger which charged
  * records are written, and re-reads the spend of paid keys every {@code creditsRefreshInterval} (and on demand).
@@ -36,10 +32,10 @@ public final class StatsWriter implements Managed {
     private static final Duration LOG_EVERY = Duration.ofSeconds(10);
 
     /** The tunables, from the {@code stats:} section. */
-    public record Settings(int queueCapacity, int batchSize, Duration flushInterval, Duration retryBackoff,
+    public record Settings(int batchSize, Duration flushInterval, Duration retryBackoff,
                            Duration maxRetryBackoff, Duration shutdownTimeout, Duration creditsRefreshInterval) {
         public static Settings of(StatsFactory factory) {
-            return new Settings(factory.getQueueCapacity(), factory.getBatchSize(),
+            return new Settings(factory.getBatchSize(),
                     Duration.ofMillis(factory.getFlushInterval().toMilliseconds()),
                     Duration.ofMillis(factory.getRetryBackoff().toMilliseconds()),
                     Duration.ofMillis(factory.getMaxRetryBackoff().toMilliseconds()),
@@ -48,7 +44,7 @@ public final class StatsWriter implements Managed {
         }
     }
 
-    private final ArrayBlockingQueue<StatsEntry> queue;
+    private final StatsQueue queue;
     private final StatsStore store;
     private final SchemaMigrator migrator;
     private final CreditLedger ledger;
@@ -56,25 +52,22 @@ public final class StatsWriter implements Managed {
     private final Settings settings;
     private final Clock clock;
     private final Meter written;
-    private final Meter dropped;
     private final Meter failures;
     private final Timer batches;
-    private final AtomicLong droppedSinceLog = new AtomicLong();
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean stopping;
     private volatile boolean schemaReady;
     private volatile boolean refreshRequested = true;
-    private volatile Instant lastDropAt;
     private volatile Instant lastWriteAt;
     private volatile String lastError;
     private Instant nextRefreshAt = Instant.MIN;
     private Instant nextDropLogAt = Instant.MIN;
 
     /** @param migrator applies the schema before the first write; null when migrations are run by hand */
-    public StatsWriter(StatsStore store, SchemaMigrator migrator, CreditLedger ledger, Supplier<Billing> billing,
-                       Settings settings, MetricRegistry metrics, Clock clock) {
-        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+    public StatsWriter(StatsQueue queue, StatsStore store, SchemaMigrator migrator, CreditLedger ledger,
+                       Supplier<Billing> billing, Settings settings, MetricRegistry metrics, Clock clock) {
+        this.queue = queue;
         this.store = store;
         this.migrator = migrator;
         this.ledger = ledger;
@@ -83,23 +76,10 @@ public final class StatsWriter implements Managed {
         this.clock = clock;
         this.schemaReady = migrator == null;
         this.written = metrics.meter("uniapi.stats.written");
-        this.dropped = metrics.meter("uniapi.stats.dropped");
         this.failures = metrics.meter("uniapi.stats.write_failures");
         this.batches = metrics.timer("uniapi.stats.batches");
-        metrics.register("uniapi.stats.queue.depth", (Gauge<Integer>) queue::size);
-        metrics.register("uniapi.stats.queue.capacity", (Gauge<Integer>) () -> settings.queueCapacity());
-        metrics.register("uniapi.stats.queue.oldest_seconds", (Gauge<Double>) () -> oldestPending().toMillis() / 1000.0);
         this.thread = new Thread(this::run, "uni-api-stats-writer");
         this.thread.setDaemon(true);
-    }
-
-    /** Enqueues without waiting. False (and counted as dropped) when the queue is full or the writer stopped. */
-    public boolean offer(StatsEntry entry) {
-        if (!stopping && queue.offer(entry)) {
-            return true;
-        }
-        recordDrop(1);
-        return false;
     }
 
     /** Asks for the spend of paid keys to be re-read soon (e.g. after a config reload changed credits). */
@@ -116,12 +96,13 @@ public final class StatsWriter implements Managed {
 
     @Override
     public void stop() throws InterruptedException {
+        queue.close();
         stopping = true;
         stopSignal.countDown();
         thread.join(settings.shutdownTimeout().plusSeconds(2).toMillis());
-        int left = queue.size();
+        int left = queue.depth();
         if (thread.isAlive() || left > 0) {
-            recordDrop(left);
+            queue.drop(left);
             LOG.error("Statistics writer stopped with {} records not written{}", left,
                     thread.isAlive() ? " (the database did not answer in time)" : "");
         }
@@ -160,7 +141,7 @@ public final class StatsWriter implements Managed {
                 continue;
             }
             if (stopping && clock.instant().isAfter(deadline)) {
-                recordDrop(batch.size());
+                queue.drop(batch.size());
                 return;
             }
             pause(stopping ? Duration.ofMillis(Math.min(200, backoff.toMillis())) : backoff);
@@ -199,7 +180,7 @@ public final class StatsWriter implements Managed {
                     return false;
                 }
                 LOG.error("The statistics database refused a record; it is dropped: {}", DatabaseFailures.describe(e));
-                recordDrop(1);
+                queue.drop(1);
                 uncharge(entry);
             }
             batch.remove(0);
@@ -248,13 +229,14 @@ public final class StatsWriter implements Managed {
         if (schemaReady && (refreshRequested || !now.isBefore(nextRefreshAt))) {
             refreshCredits(now);
         }
-        long droppedNow = droppedSinceLog.get();
-        if (droppedNow > 0 && !now.isBefore(nextDropLogAt)) {
-            droppedSinceLog.addAndGet(-droppedNow);
-            LOG.warn("{} statistics records dropped since the last report ({} in total,"
-                            + " queue capacity {}). Is the database down or too slow? See the stats-writer health check.",
-                    droppedNow, dropped.getCount(), settings.queueCapacity());
-            nextDropLogAt = now.plus(LOG_EVERY);
+        if (!now.isBefore(nextDropLogAt)) {
+            long droppedNow = queue.takeDroppedSinceReport();
+            if (droppedNow > 0) {
+                LOG.warn("{} statistics records dropped since the last report ({} in total, queue capacity {})."
+                                + " Is the database down or too slow? See the stats-writer health check.",
+                        droppedNow, queue.droppedTotal(), queue.capacity());
+                nextDropLogAt = now.plus(LOG_EVERY);
+            }
         }
     }
 
@@ -300,14 +282,6 @@ public final class StatsWriter implements Managed {
         lastError = message;
     }
 
-    private void recordDrop(long count) {
-        if (count > 0) {
-            dropped.mark(count);
-            droppedSinceLog.addAndGet(count);
-            lastDropAt = clock.instant();
-        }
-    }
-
     private void pause(Duration duration) {
         try {
             stopSignal.await(duration.toMillis(), TimeUnit.MILLISECONDS);
@@ -321,31 +295,12 @@ public final class StatsWriter implements Managed {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    /** How long the oldest waiting record has waited (zero when none waits). */
-    public Duration oldestPending() {
-        StatsEntry head = queue.peek();
-        return head == null ? Duration.ZERO : Duration.between(head.at(), clock.instant()).abs();
-    }
-
-    public int depth() {
-        return queue.size();
-    }
-
-    public int capacity() {
-        return settings.queueCapacity();
-    }
-
-    public long droppedTotal() {
-        return dropped.getCount();
+    public StatsQueue queue() {
+        return queue;
     }
 
     public long writtenTotal() {
         return written.getCount();
-    }
-
-    /** When a record was last dropped, or null. */
-    public Instant lastDropAt() {
-        return lastDropAt;
     }
 
     public Instant lastWriteAt() {

@@ -57,11 +57,11 @@ class StatsWriterTest {
         long start = System.nanoTime();
         int accepted = 0;
         for (int i = 0; i < 20; i++) {
-            accepted += writer.offer(request("r" + i, "sk-fp", 0)) ? 1 : 0;
+            accepted += writer.queue().offer(request("r" + i, "sk-fp", 0)) ? 1 : 0;
         }
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
         assertThat(accepted).isEqualTo(16);
-        assertThat(writer.droppedTotal()).isEqualTo(4);
+        assertThat(writer.queue().droppedTotal()).isEqualTo(4);
         assertThat(metrics.meter("uniapi.stats.dropped").getCount()).isEqualTo(4);
 
         writer.start();
@@ -74,27 +74,27 @@ class StatsWriterTest {
         StatsWriter writer = writer(10_000, Billing.NONE);
         writer.start();
         for (int i = 0; i < 2_000; i++) {
-            writer.offer(request("flush-" + i, "fp", 0));
-            writer.offer(new StatsEntry.Attempt(new AttemptRecord("flush-" + i, "alpha", "up-model", "model", "abc123",
+            writer.queue().offer(request("flush-" + i, "fp", 0));
+            writer.queue().offer(new StatsEntry.Attempt(new AttemptRecord("flush-" + i, "alpha", "up-model", "model", "abc123",
                     i % 3 != 0, i % 3 != 0 ? 200 : 502, i % 3 != 0 ? null : "upstream_5xx", Duration.ofMillis(5)),
                     Instant.now()));
         }
         writer.stop();
         assertThat(count("request_stats")).isEqualTo(2_000);
         assertThat(count("channel_stats")).isEqualTo(2_000);
-        assertThat(writer.droppedTotal()).isZero();
+        assertThat(writer.queue().droppedTotal()).isZero();
         assertThat(metrics.timer("uniapi.stats.batches").getCount()).isLessThan(2_000);
     }
 
     @Test
     void aRowTheDatabaseRefusesIsDroppedAloneAndTheRestIsWritten() throws Exception {
         StatsWriter writer = writer(100, Billing.NONE);
-        writer.offer(request("good-1", "fp", 0));
-        writer.offer(request("bad", null, 0));
-        writer.offer(request("good-2", "fp", 0));
+        writer.queue().offer(request("good-1", "fp", 0));
+        writer.queue().offer(request("bad", null, 0));
+        writer.queue().offer(request("good-2", "fp", 0));
         writer.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> count("request_stats") == 2);
-        await().atMost(Duration.ofSeconds(5)).until(() -> writer.droppedTotal() == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> writer.queue().droppedTotal() == 1);
         writer.stop();
     }
 
@@ -105,7 +105,7 @@ class StatsWriterTest {
         StatsWriter writer = writer(100, billing);
         double charge = new Price(1, 2).cost(1000, 1000);
         ledger.observed("paid", charge);
-        writer.offer(request("paid-1", "paid", charge));
+        writer.queue().offer(request("paid-1", "paid", charge));
         assertThat(ledger.balance("paid", limit).spent()).isEqualTo(0.003);
         writer.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> count("request_stats") == 1);
@@ -116,9 +116,10 @@ class StatsWriterTest {
     }
 
     private StatsWriter writer(int capacity, Billing billing) {
-        StatsWriter.Settings settings = new StatsWriter.Settings(capacity, 100, Duration.ofMillis(20), Duration.ofMillis(50),
+        StatsWriter.Settings settings = new StatsWriter.Settings(100, Duration.ofMillis(20), Duration.ofMillis(50),
                 Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofMinutes(1));
-        return new StatsWriter(store, null, ledger, () -> billing, settings, metrics, Clock.systemUTC());
+        return new StatsWriter(new StatsQueue(capacity, metrics, Clock.systemUTC()), store, null, ledger,
+                () -> billing, settings, metrics, Clock.systemUTC());
     }
 
     private long count(String table) {
