@@ -1,11 +1,11 @@
 package io.uniapi;
 
 import io.dropwizard.core.Application;
-import io.dropwizard.db.DataSourceFactory;
-import io.dropwizard.migrations.MigrationsBundle;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.migrations.MigrationsBundle;
 import io.uniapi.api.ApiKeysResource;
 import io.uniapi.api.ChatCompletionsResource;
 import io.uniapi.api.ClientKeyFilter;

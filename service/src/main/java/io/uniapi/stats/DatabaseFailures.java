@@ -11,10 +11,14 @@ final class DatabaseFailures {
     private DatabaseFailures() {
     }
 
-    /** The tables are not there (a database that was recreated, or migrations not applied yet). */
+    /**
+     * The tables or columns are not there (a database that was recreated, or migrations not applied yet): SQLSTATE
+     * 42S02/42S04 (H2: table not found), 42S22 (H2: column not found), 42P01 and 42703 (PostgreSQL).
+     */
     static boolean isSchemaMissing(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && ("42S02".equals(sql.getSQLState()) || "42P01".equals(sql.getSQLState()))) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().matches("42S0[24]|42S22") || sql.getSQLState().matches("42P01|42703"))) {
                 return true;
             }
         }
@@ -53,7 +57,8 @@ final class DatabaseFailures {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage();
-        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
+        String message = root.getMessage() == null ? "" : root.getMessage().strip().replaceAll("\\s+", " ");
+        return root.getClass().getSimpleName() + (message.isEmpty() ? ""
+                : ": " + (message.length() > 300 ? message.substring(0, 300) + "…" : message));
     }
 }

@@ -170,22 +170,31 @@ public final class StatsWriter implements Managed {
     }
 
     private boolean writeOneByOne(List<StatsEntry> batch) {
-        while (!batch.isEmpty()) {
-            StatsEntry entry = batch.get(0);
-            try {
-                store.write(List.of(entry));
-                written(List.of(entry));
-            } catch (RuntimeException e) {
-                if (unavailable(e)) {
-                    return false;
+        int refused = 0;
+        String reason = null;
+        try {
+            while (!batch.isEmpty()) {
+                StatsEntry entry = batch.get(0);
+                try {
+                    store.write(List.of(entry));
+                    written(List.of(entry));
+                } catch (RuntimeException e) {
+                    if (unavailable(e)) {
+                        return false;
+                    }
+                    refused++;
+                    reason = reason == null ? DatabaseFailures.describe(e) : reason;
+                    queue.drop(1);
+                    uncharge(entry);
                 }
-                LOG.error("The statistics database refused a record; it is dropped: {}", DatabaseFailures.describe(e));
-                queue.drop(1);
-                uncharge(entry);
+                batch.remove(0);
             }
-            batch.remove(0);
+            return true;
+        } finally {
+            if (refused > 0) {
+                LOG.error("The statistics database refused {} record(s); they are dropped. First reason: {}", refused, reason);
+            }
         }
-        return true;
     }
 
     /** A failure to wait out (records stay queued), as opposed to a row the database refuses. */
