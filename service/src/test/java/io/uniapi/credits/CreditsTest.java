@@ -92,8 +92,10 @@ class CreditsTest {
         assertThat(details.path("total_cost").asText()).isEqualTo("$0.000033");
         assertThat(details.path("balance").asText()).isEqualTo("$-0.000032");
 
-        JsonNode states = JSON.readTree(TestGateway.get(TestGateway.baseUrl(APP) + "/v1/api_keys_states", ADMIN).body())
-                .path("api_keys_states");
+        // Balances are in memory at once; the per-model token rows arrive with the writer's next batch.
+        JsonNode states = await().atMost(Duration.ofSeconds(20)).until(() -> JSON.readTree(TestGateway.get(
+                        TestGateway.baseUrl(APP) + "/v1/api_keys_states", ADMIN).body()).path("api_keys_states"),
+                s -> s.path(maskOf(PAID)).path("all_tokens_info").size() == 2);
         JsonNode paid = states.path(maskOf(PAID));
         assertThat(paid.path("enabled").asBoolean()).isFalse();
         assertThat(paid.path("total_cost").asDouble()).isEqualTo(0.000033, org.assertj.core.data.Offset.offset(1e-12));
