@@ -4,13 +4,19 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.migrations.MigrationsBundle;
+import io.uniapi.api.ApiKeysResource;
 import io.uniapi.api.ChatCompletionsResource;
 import io.uniapi.api.ClientKeyFilter;
 import io.uniapi.api.GlobalRateLimitFilter;
+import io.uniapi.api.CreditsFilter;
 import io.uniapi.api.HealthzResource;
 import io.uniapi.api.ModelsResource;
 import io.uniapi.api.OpenAiErrorMapper;
 import io.uniapi.api.RequestIdFilter;
+import io.uniapi.api.StatsResource;
+import io.uniapi.api.TokenUsageResource;
 import io.uniapi.config.ConfigException;
 import io.uniapi.config.ConfigFileWatcher;
 import io.uniapi.config.ConfigHolder;
@@ -39,6 +45,8 @@ import io.uniapi.state.DiscoveredModels;
 import io.uniapi.state.KeyCursors;
 import io.uniapi.state.RoundRobinCounters;
 import io.uniapi.state.RouteCircuit;
+import io.uniapi.stats.SchemaMigrator;
+import io.uniapi.stats.StatsDatabase;
 import io.uniapi.telemetry.GatewayListener;
 import org.glassfish.jersey.server.ServerProperties;
 import org.slf4j.Logger;
@@ -47,6 +55,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -89,6 +98,18 @@ public final class UniApiApplication extends Application<UniApiConfiguration> {
     public void initialize(Bootstrap<UniApiConfiguration> bootstrap) {
         bootstrap.setConfigurationFactoryFactory((klass, validator, mapper, prefix) ->
                 new UniApiConfigurationFactory<>(klass, validator, mapper, prefix, environmentVariables));
+        SchemaMigrator.disableLiquibaseAnalytics();
+        bootstrap.addBundle(new MigrationsBundle<UniApiConfiguration>() {
+            @Override
+            public DataSourceFactory getDataSourceFactory(UniApiConfiguration configuration) {
+                return StatsDatabase.configured(configuration.getDatabase(), environmentVariables);
+            }
+
+            @Override
+            public String getMigrationsFileName() {
+                return SchemaMigrator.CHANGELOG;
+            }
+        });
     }
 
     @Override
@@ -107,7 +128,11 @@ public final class UniApiApplication extends Application<UniApiConfiguration> {
 
         GatewayMetrics metrics = new GatewayMetrics(environment.metrics());
         holder.onStatus(metrics::configLoaded);
-        GatewayListener listener = GatewayListener.composite(List.of(metrics));
+        StatisticsSetup statistics = StatisticsSetup.wire(configuration, environment, holder, environmentVariables,
+                clock);
+        List<GatewayListener> listeners = new ArrayList<>(List.of(metrics));
+        listeners.addAll(statistics.listeners());
+        GatewayListener listener = GatewayListener.composite(listeners);
 
         Router router = new Router();
         Cooldowns cooldowns = new Cooldowns(clock);
@@ -122,11 +147,15 @@ public final class UniApiApplication extends Application<UniApiConfiguration> {
         environment.jersey().register(new RequestIdFilter());
         environment.jersey().register(new ClientKeyFilter(holder));
         environment.jersey().register(new GlobalRateLimitFilter(limiter, listener));
+        statistics.credits().ifPresent(ledger -> environment.jersey().register(new CreditsFilter(ledger, listener)));
         environment.jersey().register(new OpenAiErrorMapper(listener));
         environment.jersey().register(new ChatCompletionsResource(dispatcher, listener,
                 configuration.getUpstreamHttp().imageInliner(http)));
         environment.jersey().register(new ModelsResource(router));
         environment.jersey().register(new HealthzResource(version));
+        environment.jersey().register(new StatsResource(statistics.backend()));
+        environment.jersey().register(new TokenUsageResource(statistics.backend()));
+        environment.jersey().register(new ApiKeysResource(statistics.backend()));
 
         if (source instanceof FileConfigSource file) {
             environment.lifecycle().manage(new ConfigFileWatcher(file.path(), holder, Duration.ofMillis(150), Duration.ofSeconds(1)));

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
+import io.dropwizard.db.DataSourceFactory;
+import io.uniapi.stats.StatsDataSourceFactory;
+import io.uniapi.stats.StatsFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -26,6 +29,14 @@ public class UniApiConfiguration extends Configuration {
     @JsonIgnore
     private String configPath;
 
+    /** Null when absent: then the environment ({@code DB_TYPE}, …) or the embedded H2 default applies. */
+    @Valid
+    private StatsDataSourceFactory database;
+
+    @Valid
+    @NotNull
+    private StatsFactory stats = new StatsFactory();
+
     @JsonProperty("upstream_http")
     public UpstreamHttpFactory getUpstreamHttp() {
         return upstreamHttp;
@@ -44,6 +55,27 @@ public class UniApiConfiguration extends Configuration {
     @JsonProperty("model_discovery")
     public void setModelDiscovery(ModelDiscoveryFactory modelDiscovery) {
         this.modelDiscovery = modelDiscovery;
+    }
+
+    /** The {@code database:} section as written, or null; see {@code stats.StatsDatabase} for what is used. */
+    @JsonProperty("database")
+    public DataSourceFactory getDatabase() {
+        return database;
+    }
+
+    @JsonProperty("database")
+    public void setDatabase(StatsDataSourceFactory database) {
+        this.database = database;
+    }
+
+    @JsonProperty("stats")
+    public StatsFactory getStats() {
+        return stats;
+    }
+
+    @JsonProperty("stats")
+    public void setStats(StatsFactory stats) {
+        this.stats = stats;
     }
 
     /** The file given on the command line, or null when started without one (then {@code CONFIG_URL} applies). */

@@ -15,7 +15,8 @@ final class ConfigKeys {
 
     enum Section {
         TOP("", Set.of("providers", "api_keys", "preferences",
-                "server", "logging", "metrics", "admin", "health", "database", "upstream_http", "model_discovery"),
+                "server", "logging", "metrics", "admin", "health", "database", "upstream_http", "model_discovery",
+                "stats"),
                 Set.of("video_providers")),
         PROVIDER("providers[]", Set.of("provider", "base_url", "api", "model", "tools", "engine", "preferences", "notes",
                 "image", "project_id", "private_key", "client_email", "region", "token_url"),
@@ -31,11 +32,12 @@ final class ConfigKeys {
                         "only_request_types", "exclude_request_types", "exclude_request_rules", "search_defaults",
                         "responses_stream_commit_policy")),
         CLIENT_KEY("api_keys[]", Set.of("api", "model", "role", "preferences"), Set.of("weights")),
-        CLIENT_KEY_PREFERENCES("api_keys[].preferences", Set.of("AUTO_RETRY", "SCHEDULING_ALGORITHM", "rate_limit"),
-                Set.of("ENABLE_MODERATION", "credits", "created_at")),
-        GLOBAL_PREFERENCES("preferences", Set.of("max_request_body_bytes", "proxy",
+        CLIENT_KEY_PREFERENCES("api_keys[].preferences", Set.of("AUTO_RETRY", "SCHEDULING_ALGORITHM", "rate_limit",
+                "credits", "created_at"),
+                Set.of("ENABLE_MODERATION")),
+        GLOBAL_PREFERENCES("preferences", Set.of("max_request_body_bytes", "proxy", "model_price",
                 "model_timeout", "keepalive_interval", "cooldown_period", "rate_limit", "error_triggers"),
-                Set.of("timeout_policy", "model_price", "hedging", "access_key", "secret_key"));
+                Set.of("timeout_policy", "hedging", "access_key", "secret_key"));
 
         private final String label;
         private final Set<String> active;
@@ -50,7 +52,7 @@ final class ConfigKeys {
 
     /** Read once by Dropwizard at start-up: a change is logged as needing a restart. */
     static final Set<String> FRAMEWORK_SECTIONS = Set.of("server", "logging", "metrics", "admin", "health", "database",
-            "upstream_http", "model_discovery");
+            "upstream_http", "model_discovery", "stats");
 
     private ConfigKeys() {
     }

@@ -1,5 +1,7 @@
 package io.uniapi.config;
 
+import io.uniapi.credits.Billing;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +23,11 @@ public final class Snapshot {
     private final ClientKeys clientKeys;
     private final GatewaySettings settings;
     private final DispatchPolicies dispatch;
+    private final Billing billing;
 
     Snapshot(long version, Instant loadedAt, String source, GatewayConfig config, List<Channel> channels,
              Map<String, Channel> channelsByName, Map<String, List<Channel>> channelsByAlias, ClientKeys clientKeys,
-             GatewaySettings settings, DispatchPolicies dispatch) {
+             GatewaySettings settings, DispatchPolicies dispatch, Billing billing) {
         this.version = version;
         this.loadedAt = loadedAt;
         this.source = source;
@@ -35,6 +38,7 @@ public final class Snapshot {
         this.clientKeys = clientKeys;
         this.settings = settings;
         this.dispatch = dispatch;
+        this.billing = billing;
     }
 
     /** Increases by one with every successful load. */
@@ -80,5 +84,10 @@ public final class Snapshot {
     /** Scheduling, retries, cooldowns, timeouts and rate limits per channel and client key. */
     public DispatchPolicies dispatch() {
         return dispatch;
+    }
+
+    /** Model prices and the keys with a prepaid balance. */
+    public Billing billing() {
+        return billing;
     }
 }

@@ -51,11 +51,12 @@ public final class SnapshotCompiler {
         ClientKeys clientKeys = new ClientKeys(keys);
         GatewaySettings settings = compileSettings(config.preferences(), problems);
         DispatchPolicies dispatch = DispatchPolicyCompiler.compile(config, channels, clientKeys, problems);
+        io.uniapi.credits.Billing billing = BillingCompiler.compile(config, keys, problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new Snapshot(version, Instant.now(), source, config, List.copyOf(channels), Map.copyOf(byName),
-                Map.copyOf(byAlias), clientKeys, settings, dispatch);
+                Map.copyOf(byAlias), clientKeys, settings, dispatch, billing);
     }
 
     private static Map<String, String> headers(Preferences preferences, List<ConfigProblem> problems) {

@@ -121,6 +121,6 @@ public final class RequestContext {
         listener.requestFinished(new RequestRecord(requestId, startedAt, endpoint, key.fingerprint(), key.label(), model,
                 channel, status, stream, Duration.ofNanos(now - startNanos),
                 firstByteNanos < 0 ? null : Duration.ofNanos(firstByteNanos - startNanos), usage, attempts, clientIp,
-                errorCategory));
+                errorCategory, key.config().role()));
     }
 }

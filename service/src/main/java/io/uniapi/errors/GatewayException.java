@@ -11,7 +11,7 @@ package io.uniapi.errors;
 public abstract sealed class GatewayException extends RuntimeException
         permits InvalidRequestException, AuthenticationException, ModelNotFoundException, PayloadTooLargeException,
                 RateLimitedException, UpstreamException, ServiceUnavailableException, PermissionDeniedException,
-                ImageInputException {
+                ImageInputException, InsufficientCreditsException, ResourceNotFoundException {
 
     private final int status;
     private final String type;

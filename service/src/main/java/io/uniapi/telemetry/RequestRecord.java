@@ -11,9 +11,19 @@ import java.time.Instant;
  * @param timeToFirstByte time until the first byte of the answer was sent, or null if none was
  * @param attempts        upstream attempts made (1 when the first one answered)
  * @param errorCategory   the error category the client saw, or null on success
+ * @param role            the key's {@code role:} as configured, or null (never derived from the key)
  */
 public record RequestRecord(String requestId, Instant startedAt, String endpoint, String keyFingerprint, String keyLabel,
                             String model, String channel, int status, boolean stream, Duration total,
                             Duration timeToFirstByte, TokenUsage usage, int attempts, String clientIp,
-                            String errorCategory) {
+                            String errorCategory, String role) {
+
+    /** Without the role (reported as none). */
+    public RequestRecord(String requestId, Instant startedAt, String endpoint, String keyFingerprint, String keyLabel,
+                         String model, String channel, int status, boolean stream, Duration total,
+                         Duration timeToFirstByte, TokenUsage usage, int attempts, String clientIp,
+                         String errorCategory) {
+        this(requestId, startedAt, endpoint, keyFingerprint, keyLabel, model, channel, status, stream, total,
+                timeToFirstByte, usage, attempts, clientIp, errorCategory, null);
+    }
 }

@@ -30,12 +30,23 @@ public final class TestGateway {
     private TestGateway() {
     }
 
-    /** Writes {@code yaml} as {@code api.yaml} in a fresh directory. */
+    /**
+     * Writes {@code yaml} as {@code api.yaml} in a fresh directory. Unless the YAML has its own {@code database:}
+     * section, statistics go to an H2 file in that directory, so that tests never share a database.
+     */
     public static Path writeConfig(String yaml) {
         try {
             Path dir = Files.createTempDirectory("uni-api-test");
             Path file = dir.resolve("api.yaml");
-            Files.writeString(file, yaml, StandardCharsets.UTF_8);
+            String text = yaml.lines().anyMatch(line -> line.startsWith("database:")) ? yaml : yaml + """
+
+                    database:
+                      driverClass: org.h2.Driver
+                      url: jdbc:h2:file:%s;DB_CLOSE_ON_EXIT=FALSE
+                      user: sa
+                      password: ""
+                    """.formatted(dir.resolve("stats").toAbsolutePath());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
