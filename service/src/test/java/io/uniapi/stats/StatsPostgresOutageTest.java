@@ -85,7 +85,7 @@ class StatsPostgresOutageTest {
             slowest = Math.max(slowest, System.nanoTime() - start);
         }
         assertThat(Duration.ofNanos(slowest)).isLessThan(Duration.ofSeconds(2));
-        await().atMost(Duration.ofSeconds(10)).until(() -> metric("uniapi_stats_queue_depth") > 0
+        await().atMost(Duration.ofSeconds(30)).until(() -> metric("uniapi_stats_queue_depth") > 0
                 && metric("uniapi_stats_write_failures_total") > 0);
         JsonNode health = JSON.readTree(TestGateway.get(TestGateway.adminUrl(APP) + "/healthcheck", null).body());
         assertThat(health.path("database").path("healthy").asBoolean()).isFalse();

@@ -25,6 +25,12 @@ import java.util.stream.Stream;
 
 /** Starts the real service (DropwizardAppExtension) on a config written for the test, and talks to it over HTTP. */
 public final class TestGateway {
+    static {
+        // Drop idle pooled connections before the service's idle timeout (30 s) closes them: the JDK client does not
+        // retry a POST that it sent on a connection the server was closing at that moment.
+        System.setProperty("jdk.httpclient.keepalive.timeout", "10");
+    }
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestGateway() {
