@@ -144,6 +144,9 @@ public final class UniApiApplication extends Application<UniApiConfiguration> {
                 limiter, AttemptTimeouts.fromEnvironment(environmentVariables));
 
         environment.jersey().property(ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER, 0);
+        // Resources validate their own input; WADL and bean validation only cost time on every request.
+        environment.jersey().property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        environment.jersey().property(ServerProperties.BV_FEATURE_DISABLE, true);
         environment.jersey().register(new RequestIdFilter());
         environment.jersey().register(new ClientKeyFilter(holder));
         environment.jersey().register(new GlobalRateLimitFilter(limiter, listener));

@@ -75,6 +75,10 @@ final class UniApiConfigurationFactory<T> extends YamlConfigurationFactory<T> {
             ArrayNode admin = server.putArray("adminConnectors");
             admin.addObject().put("type", "http").put("port", DEFAULT_ADMIN_PORT);
         }
+        if (!server.has("gzip")) {
+            // LLM answers are small JSON or SSE that must not wait in a compressor; gzip costs CPU on every request.
+            server.putObject("gzip").put("enabled", false);
+        }
         if (!server.has("requestLog")) {
             server.putObject("requestLog").putArray("appenders");
         }
