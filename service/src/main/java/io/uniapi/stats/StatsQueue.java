@@ -22,6 +22,7 @@ public final class StatsQueue {
     private final Meter dropped;
     private final AtomicLong droppedSinceReport = new AtomicLong();
     private final Clock clock;
+    private final java.util.concurrent.atomic.AtomicInteger held = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean closed;
     private volatile Instant lastDropAt;
 
@@ -30,7 +31,7 @@ public final class StatsQueue {
         this.capacity = capacity;
         this.clock = clock;
         this.dropped = metrics.meter("uniapi.stats.dropped");
-        metrics.register("uniapi.stats.queue.depth", (Gauge<Integer>) entries::size);
+        metrics.register("uniapi.stats.queue.depth", (Gauge<Integer>) this::depth);
         metrics.register("uniapi.stats.queue.capacity", (Gauge<Integer>) () -> capacity);
         metrics.register("uniapi.stats.queue.oldest_seconds", (Gauge<Double>) () -> oldestWaiting().toMillis() / 1000.0);
     }
@@ -44,8 +45,16 @@ public final class StatsQueue {
         return false;
     }
 
+    /** Moves records to the writer's batch; they still count as waiting until {@link #released}. */
     int drainTo(Collection<StatsEntry> batch, int max) {
-        return entries.drainTo(batch, max);
+        int taken = entries.drainTo(batch, max);
+        held.addAndGet(taken);
+        return taken;
+    }
+
+    /** Records of the writer's batch that are written or given up. */
+    void released(int count) {
+        held.addAndGet(-count);
     }
 
     /** New records are dropped from now on (the service is stopping). */
@@ -73,8 +82,9 @@ public final class StatsQueue {
         return head == null ? Duration.ZERO : Duration.between(head.at(), clock.instant()).abs();
     }
 
+    /** Records waiting to be written: queued, or in the writer's batch while the database is away. */
     public int depth() {
-        return entries.size();
+        return entries.size() + held.get();
     }
 
     public int capacity() {

@@ -142,6 +142,7 @@ public final class StatsWriter implements Managed {
             }
             if (stopping && clock.instant().isAfter(deadline)) {
                 queue.drop(batch.size());
+                queue.released(batch.size());
                 return;
             }
             pause(stopping ? Duration.ofMillis(Math.min(200, backoff.toMillis())) : backoff);
@@ -157,6 +158,7 @@ public final class StatsWriter implements Managed {
         try (Timer.Context ignored = batches.time()) {
             store.write(batch);
             written(batch);
+            queue.released(batch.size());
             batch.clear();
             return true;
         } catch (RuntimeException e) {
@@ -188,6 +190,7 @@ public final class StatsWriter implements Managed {
                     uncharge(entry);
                 }
                 batch.remove(0);
+                queue.released(1);
             }
             return true;
         } finally {
