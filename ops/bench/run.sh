@@ -4,14 +4,22 @@
 #   proxy   - wrk through a bare nginx proxy_pass hop (the physical limit of one proxy)
 #   gateway - wrk through uni-api
 # Prints requests/s and latency p50/p99 for each, non-streaming and streaming, plus the ratios.
-# Usage: ops/bench/run.sh            (env: BENCH_SECONDS=10 BENCH_CONNECTIONS=32 BENCH_THREADS=2 BENCH_JAVA=java)
+# Usage: ops/bench/run.sh
+#   env: BENCH_SECONDS=10 (per run)  BENCH_WARMUP=60 (seconds of JIT warm-up before measuring)
+#        BENCH_CONNECTIONS=32 BENCH_THREADS=2  BENCH_STATS=on|off (statistics to the default H2 database, or disabled)
+#        BENCH_JAVA (default: the newest JDK under /usr/lib/jvm that is 21+, else `java`)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 seconds=${BENCH_SECONDS:-10}
 connections=${BENCH_CONNECTIONS:-32}
 threads=${BENCH_THREADS:-2}
-java_bin=${BENCH_JAVA:-java}
+warmup=${BENCH_WARMUP:-60}
+stats=${BENCH_STATS:-on}
+newest_jdk=$(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | while read -r j; do
+  v=$("$j" -version 2>&1 | awk -F'"' '/version/ {split($2, p, "."); print p[1]}'); [ "${v:-0}" -ge 21 ] && echo "$v $j"; done \
+  | sort -rn | head -n 1 | cut -d' ' -f2)
+java_bin=${BENCH_JAVA:-${newest_jdk:-java}}
 upstream_port=${BENCH_UPSTREAM_PORT:-18090}
 proxy_port=${BENCH_PROXY_PORT:-18091}
 gateway_port=${BENCH_GATEWAY_PORT:-18000}
@@ -69,7 +77,9 @@ server:
 logging:
   level: WARN
 YAML
-"$java_bin" -jar "$jar" server "$work/api.yaml" >"$work/gateway.log" 2>&1 &
+db_env=()
+[ "$stats" = "off" ] && db_env=(env DISABLE_DATABASE=true)
+(cd "$work" && exec "${db_env[@]}" "$java_bin" -jar "$jar" server "$work/api.yaml" >"$work/gateway.log" 2>&1) &
 pids+=($!)
 
 for _ in $(seq 1 60); do
@@ -98,11 +108,13 @@ direct="http://127.0.0.1:$upstream_port/v1/chat/completions"
 proxy="http://127.0.0.1:$proxy_port/v1/chat/completions"
 gateway="http://127.0.0.1:$gateway_port/v1/chat/completions"
 
-echo "warming up the gateway (JIT) ..." >&2
-run "$gateway" 0 "$connections" "$threads" "$seconds" >/dev/null
-run "$gateway" 1 "$connections" "$threads" "$seconds" >/dev/null
+echo "warming up the gateway (JIT) for ${warmup}s ..." >&2
+half=$(( (warmup + 1) / 2 ))
+run "$gateway" 0 "$connections" "$threads" "$half" >/dev/null
+run "$gateway" 1 "$connections" "$threads" "$half" >/dev/null
 
-printf '\nuni-api bench: %s s per run, wrk -t%s -c%s, java: %s\n' "$seconds" "$threads" "$connections" "$("$java_bin" -version 2>&1 | head -1)"
+printf '\nuni-api bench: %s s per run after %s s warm-up, wrk -t%s -c%s, statistics %s, java: %s\n' "$seconds" "$warmup" \
+  "$threads" "$connections" "$stats" "$("$java_bin" -version 2>&1 | head -1)"
 printf '%-10s %-8s %12s %10s %10s\n' mode target "req/s" "p50 ms" "p99 ms"
 for mode in 0 1; do
   name=$([ $mode = 1 ] && echo stream || echo json)
