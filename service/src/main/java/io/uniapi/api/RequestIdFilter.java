@@ -12,8 +12,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
- * Gives every request an id, returned as {@code x-request-id} on every response (errors included): the caller's own
- * {@code x-request-id} when it is sane, else the trace id of a W3C {@code traceparent}, else a random one.
+ * Gives every request an id, returned as {@code x-request-id} on every response (errors included): the trace id of a
+ * valid W3C {@code traceparent} (so logs join the caller's trace), else the caller's own {@code x-request-id} when it
+ * is sane, else a random one.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)

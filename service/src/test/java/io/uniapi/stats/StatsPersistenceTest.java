@@ -230,7 +230,7 @@ class StatsPersistenceTest {
                 .forEach(line -> exposed.add(line.split("[{ ]", 2)[0]));
         Path root = CONFIG.getFileSystem().getPath(System.getProperty("user.dir")).getParent();
         java.util.Set<String> named = new java.util.TreeSet<>();
-        for (Path file : List.of(root.resolve("docs/statistics-and-operations.md"),
+        for (Path file : List.of(root.resolve("README.md"),
                 root.resolve("ops/grafana/uni-api-dashboard.json"), root.resolve("ops/prometheus/uni-api-alerts.yml"))) {
             java.util.regex.Matcher names = java.util.regex.Pattern.compile("uniapi_[a-z0-9_]*[a-z0-9](?![a-z0-9_<])")
                     .matcher(java.nio.file.Files.readString(file));
