@@ -1,11 +1,11 @@
 package io.uniapi.providers.anthropic;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.uniapi.config.Channel;
 import io.uniapi.http.UpstreamRequest;
 import io.uniapi.providers.AttemptTarget;
 import io.uniapi.providers.ChatRequest;
+import io.uniapi.providers.OpenAiModelList;
 import io.uniapi.providers.ProviderEngine;
 import io.uniapi.providers.StreamTranslator;
 import io.uniapi.providers.UpstreamAnswerException;
@@ -13,9 +13,7 @@ import io.uniapi.providers.UpstreamError;
 import io.uniapi.providers.WireJson;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,17 +70,6 @@ public final class AnthropicEngine implements ProviderEngine {
 
     @Override
     public List<String> models(byte[] body) throws UpstreamAnswerException {
-        ObjectNode json = WireJson.objectOrNull(body);
-        JsonNode data = json == null ? null : json.get("data");
-        if (data == null || !data.isArray()) {
-            throw UpstreamAnswerException.malformed("the model list has no 'data' array");
-        }
-        LinkedHashSet<String> ids = new LinkedHashSet<>();
-        data.forEach(model -> {
-            if (!model.path("id").asText("").isBlank()) {
-                ids.add(model.path("id").asText());
-            }
-        });
-        return new ArrayList<>(ids);
+        return OpenAiModelList.ids(body);
     }
 }

@@ -1,12 +1,12 @@
 package io.uniapi.providers.openai;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.uniapi.config.Channel;
 import io.uniapi.config.ProviderConfig;
 import io.uniapi.http.UpstreamRequest;
 import io.uniapi.providers.AttemptTarget;
 import io.uniapi.providers.ChatRequest;
+import io.uniapi.providers.OpenAiModelList;
 import io.uniapi.providers.ProviderEngine;
 import io.uniapi.providers.StreamTranslator;
 import io.uniapi.providers.UpstreamAnswerException;
@@ -14,9 +14,7 @@ import io.uniapi.providers.UpstreamError;
 import io.uniapi.providers.WireJson;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,18 +85,6 @@ public final class OpenAiEngine implements ProviderEngine {
 
     @Override
     public List<String> models(byte[] body) throws UpstreamAnswerException {
-        ObjectNode json = WireJson.objectOrNull(body);
-        JsonNode data = json == null ? null : json.get("data");
-        if (data == null || !data.isArray()) {
-            throw UpstreamAnswerException.malformed("the model list has no 'data' array");
-        }
-        LinkedHashSet<String> ids = new LinkedHashSet<>();
-        for (JsonNode model : data) {
-            String id = model.path("id").asText("");
-            if (!id.isBlank()) {
-                ids.add(id);
-            }
-        }
-        return new ArrayList<>(ids);
+        return OpenAiModelList.ids(body);
     }
 }
