@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.uniapi.providers.UpstreamError;
 import io.uniapi.providers.WireJson;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -16,7 +15,6 @@ import java.util.Map;
  * An {@code error} event inside a 200 stream has no status of its own: it is derived from the error type.
  */
 final class AnthropicErrorTranslator {
-    private static final int MAX_MESSAGE = 1000;
     private static final Map<String, Integer> STATUS_BY_TYPE = Map.of(
             "invalid_request_error", 400, "authentication_error", 401, "billing_error", 402,
             "permission_error", 403, "not_found_error", 404, "request_too_large", 413, "rate_limit_error", 429,
@@ -28,14 +26,7 @@ final class AnthropicErrorTranslator {
     static UpstreamError fromBody(int status, byte[] body) {
         ObjectNode json = WireJson.objectOrNull(body);
         UpstreamError error = json == null ? null : fromJson(status, json);
-        if (error != null) {
-            return error;
-        }
-        String text = new String(body, StandardCharsets.UTF_8).strip();
-        if (text.length() > MAX_MESSAGE) {
-            text = text.substring(0, MAX_MESSAGE) + "…";
-        }
-        return new UpstreamError(status, text.isEmpty() ? "HTTP " + status + " with an empty body" : text, null);
+        return error != null ? error : UpstreamError.ofText(status, body);
     }
 
     /** The error in an Anthropic error body or stream event; status 0 means "derive it from the type". */

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.uniapi.providers.UpstreamError;
 import io.uniapi.providers.WireJson;
 
-import java.nio.charset.StandardCharsets;
 
 /**
  * Google's error JSON ({@code {"error":{"code","message","status","details"}}}, sometimes wrapped in an array)
@@ -14,8 +13,6 @@ import java.nio.charset.StandardCharsets;
  * Google as 400; it is the channel's fault, not the request's, so it becomes 401 and the next channel is tried.
  */
 public final class GeminiErrorTranslator {
-    private static final int MAX_MESSAGE = 1000;
-
     private GeminiErrorTranslator() {
     }
 
@@ -30,14 +27,7 @@ public final class GeminiErrorTranslator {
             json = json.get(0);
         }
         UpstreamError error = json == null ? null : fromJson(status, json);
-        if (error != null) {
-            return error;
-        }
-        String text = new String(body, StandardCharsets.UTF_8).strip();
-        if (text.length() > MAX_MESSAGE) {
-            text = text.substring(0, MAX_MESSAGE) + "…";
-        }
-        return new UpstreamError(status, text.isEmpty() ? "HTTP " + status + " with an empty body" : text, null);
+        return error != null ? error : UpstreamError.ofText(status, body);
     }
 
     /**
