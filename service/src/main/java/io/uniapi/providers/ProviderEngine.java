@@ -29,11 +29,18 @@ public interface ProviderEngine {
     /** A non-2xx upstream answer, read in the provider's own error format. */
     UpstreamError error(int status, byte[] body);
 
-    /** The call that lists the provider's models, if the provider has one. */
-    Optional<UpstreamRequest> modelsRequest(Channel channel);
+    /**
+     * The call that lists the provider's models, if the provider has one. By default there is none, and channels
+     * declare their {@code model:} list.
+     */
+    default Optional<UpstreamRequest> modelsRequest(Channel channel) {
+        return Optional.empty();
+    }
 
-    /** Model ids from the answer to {@link #modelsRequest} (or to one of the following pages). */
-    List<String> models(byte[] body) throws UpstreamAnswerException;
+    /** Model ids from the answer to {@link #modelsRequest} (or to one of the following pages); none by default. */
+    default List<String> models(byte[] body) throws UpstreamAnswerException {
+        return List.of();
+    }
 
     /** The call for the next page of a paged model list, given the previous page; empty after the last page. */
     default Optional<UpstreamRequest> nextModelsRequest(Channel channel, byte[] previousPage) {

@@ -1,7 +1,6 @@
 package io.uniapi.providers.azure;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.uniapi.config.Channel;
 import io.uniapi.http.UpstreamRequest;
 import io.uniapi.providers.AttemptTarget;
 import io.uniapi.providers.ChatRequest;
@@ -13,9 +12,7 @@ import io.uniapi.providers.openai.OpenAiEngine;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Azure OpenAI ({@code engine: azure}; behaviour reference §5.6): OpenAI's wire format at a deployment URL
@@ -56,15 +53,5 @@ public final class AzureEngine implements ProviderEngine {
     @Override
     public UpstreamError error(int status, byte[] body) {
         return openAi.error(status, body);
-    }
-
-    @Override
-    public Optional<UpstreamRequest> modelsRequest(Channel channel) {
-        return Optional.empty();
-    }
-
-    @Override
-    public List<String> models(byte[] body) {
-        return List.of();
     }
 }

@@ -2,7 +2,6 @@ package io.uniapi.providers.vertex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.uniapi.config.Channel;
 import io.uniapi.http.TransportException;
 import io.uniapi.http.UpstreamRequest;
 import io.uniapi.providers.AttemptTarget;
@@ -16,16 +15,12 @@ import io.uniapi.providers.anthropic.AnthropicEngine;
 import io.uniapi.providers.anthropic.AnthropicRequestTranslator;
 import io.uniapi.providers.gemini.GeminiErrorTranslator;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 /**
  * Claude models on Vertex AI ({@code engine: vertex-claude}): Anthropic's Messages format (the Anthropic engine's
  * translators) at {@code publishers/anthropic/models/<model>:rawPredict} or {@code :streamRawPredict}, with the model
  * in the URL instead of the body and {@code anthropic_version: vertex-2023-10-16} in the body instead of a header.
  * Errors come in Anthropic's shape from the model, or in Google's from Vertex AI itself (quota, unknown model).
+ * Vertex AI has no list of the publisher models a project may call: channels declare {@code model:}.
  */
 public final class VertexClaudeEngine implements ProviderEngine {
     static final String ANTHROPIC_VERSION = "vertex-2023-10-16";
@@ -46,12 +41,7 @@ public final class VertexClaudeEngine implements ProviderEngine {
         body.put("anthropic_version", ANTHROPIC_VERSION);
         VertexEndpoint endpoint = VertexEndpoint.resolve(target, "anthropic",
                 request.stream() ? "streamRawPredict" : "rawPredict", false, tokens);
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", "application/json");
-        headers.put("Accept", request.stream() ? "text/event-stream" : "application/json");
-        headers.putAll(endpoint.headers());
-        headers.putAll(target.channel().headers());
-        return UpstreamRequest.postJson(endpoint.url(), headers, WireJson.bytes(body), target.channel().proxy());
+        return endpoint.postJson(body, request.stream() ? "text/event-stream" : "application/json", target.channel());
     }
 
     @Override
@@ -70,16 +60,5 @@ public final class VertexClaudeEngine implements ProviderEngine {
         JsonNode error = json == null ? null : json.get("error");
         boolean google = error != null && (error.has("status") || error.path("code").isInt());
         return google ? GeminiErrorTranslator.fromBody(status, body) : anthropic.error(status, body);
-    }
-
-    /** Vertex AI has no list of the publisher models a project may call; declare {@code model:} instead. */
-    @Override
-    public Optional<UpstreamRequest> modelsRequest(Channel channel) {
-        return Optional.empty();
-    }
-
-    @Override
-    public List<String> models(byte[] body) {
-        return List.of();
     }
 }

@@ -1,16 +1,20 @@
 package io.uniapi.providers.vertex;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.uniapi.config.Channel;
 import io.uniapi.config.ConfigProblem;
 import io.uniapi.config.GoogleCloud;
 import io.uniapi.http.TransportException;
+import io.uniapi.http.UpstreamRequest;
 import io.uniapi.providers.AttemptTarget;
 import io.uniapi.providers.UpstreamAnswerException;
 import io.uniapi.providers.UpstreamError;
+import io.uniapi.providers.WireJson;
 
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,6 +52,21 @@ record VertexEndpoint(URI url, Map<String, String> headers) {
         String key = URLEncoder.encode(target.apiKey(), StandardCharsets.UTF_8);
         return new VertexEndpoint(URI.create(prefix(channel, "global") + model + (sse ? "?alt=sse&key=" : "?key=") + key),
                 Map.of());
+    }
+
+    /**
+     * The JSON POST of {@code body} to this endpoint. Headers in this order: the content type, {@code accept} (none
+     * when null), the authentication, then the channel's own headers, which win.
+     */
+    UpstreamRequest postJson(ObjectNode body, String accept, Channel channel) {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("Content-Type", "application/json");
+        if (accept != null) {
+            all.put("Accept", accept);
+        }
+        all.putAll(headers);
+        all.putAll(channel.headers());
+        return UpstreamRequest.postJson(url, all, WireJson.bytes(body), channel.proxy());
     }
 
     /** Google's regional host with {@code /v1}, or the configured {@code base_url} (with {@code /v1} added if missing). */

@@ -1,7 +1,6 @@
 package io.uniapi.providers.vertex;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.uniapi.config.Channel;
 import io.uniapi.http.TransportException;
 import io.uniapi.http.UpstreamRequest;
 import io.uniapi.providers.AttemptTarget;
@@ -10,7 +9,6 @@ import io.uniapi.providers.ProviderEngine;
 import io.uniapi.providers.StreamTranslator;
 import io.uniapi.providers.UpstreamAnswerException;
 import io.uniapi.providers.UpstreamError;
-import io.uniapi.providers.WireJson;
 import io.uniapi.providers.gemini.GeminiDialect;
 import io.uniapi.providers.gemini.GeminiErrorTranslator;
 import io.uniapi.providers.gemini.GeminiRequestTranslator;
@@ -18,14 +16,10 @@ import io.uniapi.providers.gemini.GeminiResponseTranslator;
 import io.uniapi.providers.gemini.GeminiStreamTranslator;
 import io.uniapi.providers.gemini.ToolCallMemory;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 /**
  * Gemini models on Vertex AI ({@code engine: vertex-gemini}): Gemini's wire format (the same translators as AI
  * Studio) at {@code publishers/google/models/<model>:generateContent} or {@code :streamGenerateContent?alt=sse}.
+ * Vertex AI has no list of the publisher models a project may call: channels declare {@code model:}.
  */
 public final class VertexGeminiEngine implements ProviderEngine {
     private final GoogleAccessTokens tokens;
@@ -42,11 +36,7 @@ public final class VertexGeminiEngine implements ProviderEngine {
         ObjectNode body = GeminiRequestTranslator.body(request, target, GeminiDialect.VERTEX, memory);
         VertexEndpoint endpoint = VertexEndpoint.resolve(target, "google",
                 request.stream() ? "streamGenerateContent" : "generateContent", request.stream(), tokens);
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", "application/json");
-        headers.putAll(endpoint.headers());
-        headers.putAll(target.channel().headers());
-        return UpstreamRequest.postJson(endpoint.url(), headers, WireJson.bytes(body), target.channel().proxy());
+        return endpoint.postJson(body, null, target.channel());
     }
 
     @Override
@@ -62,16 +52,5 @@ public final class VertexGeminiEngine implements ProviderEngine {
     @Override
     public UpstreamError error(int status, byte[] body) {
         return GeminiErrorTranslator.fromBody(status, body);
-    }
-
-    /** Vertex AI has no list of the publisher models a project may call; declare {@code model:} instead. */
-    @Override
-    public Optional<UpstreamRequest> modelsRequest(Channel channel) {
-        return Optional.empty();
-    }
-
-    @Override
-    public List<String> models(byte[] body) {
-        return List.of();
     }
 }
