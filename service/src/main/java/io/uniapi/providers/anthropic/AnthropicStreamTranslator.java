@@ -11,7 +11,6 @@ import io.uniapi.providers.ChunkSink;
 import io.uniapi.providers.StreamTranslator;
 import io.uniapi.providers.UpstreamAnswerException;
 import io.uniapi.providers.UpstreamError;
-import io.uniapi.providers.WireJson;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -38,16 +37,9 @@ final class AnthropicStreamTranslator implements StreamTranslator {
 
     @Override
     public void onEvent(SseEvent event, ChunkSink sink) throws UpstreamAnswerException {
-        if (event.isComment()) {
-            sink.comment(event.comment());
-            return;
-        }
-        if (event.data() == null || event.data().isBlank()) {
-            return;
-        }
-        ObjectNode data = WireJson.objectOrNull(event.data());
+        ObjectNode data = StreamTranslator.jsonData(event, sink, "a stream event is not JSON");
         if (data == null) {
-            throw UpstreamAnswerException.malformed("a stream event is not JSON");
+            return;
         }
         String type = data.path("type").asText(event.event() == null ? "" : event.event());
         switch (type) {

@@ -8,7 +8,6 @@ import io.uniapi.providers.ChunkSink;
 import io.uniapi.providers.ChatCompletionShapes;
 import io.uniapi.providers.StreamTranslator;
 import io.uniapi.providers.UpstreamAnswerException;
-import io.uniapi.providers.WireJson;
 
 /**
  * Gemini's {@code streamGenerateContent?alt=sse} events → OpenAI chunks: a role chunk first, then reasoning, content
@@ -34,16 +33,9 @@ public final class GeminiStreamTranslator implements StreamTranslator {
 
     @Override
     public void onEvent(SseEvent event, ChunkSink sink) throws UpstreamAnswerException {
-        if (event.isComment()) {
-            sink.comment(event.comment());
-            return;
-        }
-        if (event.data() == null || event.data().isBlank()) {
-            return;
-        }
-        ObjectNode json = WireJson.objectOrNull(event.data());
+        ObjectNode json = StreamTranslator.jsonData(event, sink, "a stream event is not a JSON object");
         if (json == null) {
-            throw UpstreamAnswerException.malformed("a stream event is not a JSON object");
+            return;
         }
         JsonNode candidate = GeminiResponseTranslator.firstCandidate(json);
         if (json.has("usageMetadata")) {

@@ -8,7 +8,6 @@ import io.uniapi.providers.ChunkSink;
 import io.uniapi.providers.StreamTranslator;
 import io.uniapi.providers.UpstreamAnswerException;
 import io.uniapi.providers.UpstreamError;
-import io.uniapi.providers.WireJson;
 
 /**
  * OpenAI-compatible chunks pass through one by one, with {@code model} set to the client's alias, reasoning brought
@@ -26,20 +25,13 @@ final class OpenAiStreamTranslator implements StreamTranslator {
 
     @Override
     public void onEvent(SseEvent event, ChunkSink sink) throws UpstreamAnswerException {
-        if (event.isComment()) {
-            sink.comment(event.comment());
-            return;
-        }
-        if (event.data() == null || event.data().isBlank()) {
-            return;
-        }
         if (event.isDone()) {
             sink.done();
             return;
         }
-        ObjectNode chunk = WireJson.objectOrNull(event.data());
+        ObjectNode chunk = StreamTranslator.jsonData(event, sink, "a stream event is not JSON");
         if (chunk == null) {
-            throw UpstreamAnswerException.malformed("a stream event is not JSON");
+            return;
         }
         UpstreamError error = OpenAiErrorTranslator.fromJson(502, chunk);
         if (error != null || "error".equals(event.event())) {
