@@ -13,10 +13,9 @@ import io.uniapi.testing.FakeUpstream;
 import io.uniapi.testing.OpenAiWire;
 import io.uniapi.testing.RecordedRequest;
 import io.uniapi.testing.TestGateway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The official OpenAI SDK talking to the gateway in front of an OpenAI-compatible upstream. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ChatCompletionsTest {
+    @RegisterExtension
     static final FakeUpstream UPSTREAM = FakeUpstream.start();
     static final DropwizardAppExtension<UniApiConfiguration> APP = TestGateway.app(TestGateway.writeConfig("""
             providers:
@@ -38,16 +38,6 @@ class ChatCompletionsTest {
             api_keys:
               - api: sk-client-1
             """.formatted(UPSTREAM.url("/v1/chat/completions"))));
-
-    @AfterAll
-    static void stopUpstream() throws Exception {
-        UPSTREAM.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        UPSTREAM.reset();
-    }
 
     @Test
     void nonStreamingAnswerReachesTheSdkWithTheAliasAsModel() {

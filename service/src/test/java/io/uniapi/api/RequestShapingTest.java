@@ -9,10 +9,10 @@ import io.uniapi.UniApiConfiguration;
 import io.uniapi.testing.FakeUpstream;
 import io.uniapi.testing.OpenAiWire;
 import io.uniapi.testing.TestGateway;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.util.Base64;
@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RequestShapingTest {
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
     static final byte[] GIF = {'G', 'I', 'F', '8', '9', 'a', 1, 0, 1, 0};
+    @RegisterExtension
     static final FakeUpstream UPSTREAM = FakeUpstream.start();
     static final DropwizardAppExtension<UniApiConfiguration> APP = TestGateway.app(TestGateway.writeConfig("""
             providers:
@@ -51,14 +52,8 @@ class RequestShapingTest {
             ConfigOverride.config("upstream_http.imageFetchTimeout", "400ms"));
     static final ObjectMapper JSON = new ObjectMapper();
 
-    @AfterAll
-    static void stopUpstream() throws Exception {
-        UPSTREAM.close();
-    }
-
     @BeforeEach
     void reset() {
-        UPSTREAM.reset();
         UPSTREAM.on("POST /v1/chat/completions", OpenAiWire.answer("ok"));
         UPSTREAM.on("GET /cat.png", (request, exchange) -> exchange.bytes(200, "image/png", PNG));
         UPSTREAM.on("GET /cat.gif", (request, exchange) -> exchange.bytes(200, "image/gif", GIF));

@@ -13,10 +13,10 @@ import io.uniapi.testing.FakeUpstream;
 import io.uniapi.testing.OpenAiWire;
 import io.uniapi.testing.TestClock;
 import io.uniapi.testing.TestGateway;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class FailoverTest {
     static final ObjectMapper JSON = new ObjectMapper();
+    @RegisterExtension
     static final FakeUpstream UPSTREAM = FakeUpstream.start();
     static final TestClock CLOCK = new TestClock();
     static final DropwizardAppExtension<UniApiConfiguration> APP = TestGateway.app(TestGateway.writeConfig("""
@@ -66,14 +67,8 @@ class FailoverTest {
               cooldown_period: 300
             """.formatted(UPSTREAM.baseUrl())), CLOCK);
 
-    @AfterAll
-    static void stopUpstream() throws Exception {
-        UPSTREAM.close();
-    }
-
     @BeforeEach
     void reset() {
-        UPSTREAM.reset();
         CLOCK.advance(Duration.ofHours(1));
         for (String p : new String[] {"a", "b", "c", "s"}) {
             UPSTREAM.on("POST /" + p + "/v1/chat/completions", OpenAiWire.answer("from " + p));

@@ -9,10 +9,10 @@ import io.uniapi.testing.FakeUpstream;
 import io.uniapi.testing.OpenAiWire;
 import io.uniapi.testing.TestClock;
 import io.uniapi.testing.TestGateway;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KeyPoolTest {
     static final String K1 = "sk-upstream-key-one";
     static final String K2 = "sk-upstream-key-two";
+    @RegisterExtension
     static final FakeUpstream UPSTREAM = FakeUpstream.start();
     static final TestClock CLOCK = new TestClock();
     static final DropwizardAppExtension<UniApiConfiguration> APP = TestGateway.app(TestGateway.writeConfig("""
@@ -53,14 +54,8 @@ class KeyPoolTest {
               - api: sk-client
             """.formatted(UPSTREAM.baseUrl(), K1, K2)), CLOCK);
 
-    @AfterAll
-    static void stopUpstream() throws Exception {
-        UPSTREAM.close();
-    }
-
     @BeforeEach
     void reset() {
-        UPSTREAM.reset();
         CLOCK.advance(Duration.ofDays(2));
         for (String p : new String[] {"rr", "fixed", "limited", "tpr"}) {
             UPSTREAM.on("POST /" + p + "/v1/chat/completions", OpenAiWire.answer("ok"));

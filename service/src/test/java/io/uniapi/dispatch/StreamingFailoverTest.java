@@ -12,10 +12,10 @@ import io.uniapi.testing.FakeUpstream;
 import io.uniapi.testing.OpenAiWire;
 import io.uniapi.testing.TestClock;
 import io.uniapi.testing.TestGateway;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -31,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class StreamingFailoverTest {
+    @RegisterExtension
     static final FakeUpstream UPSTREAM = FakeUpstream.start();
     static final TestClock CLOCK = new TestClock();
     static final DropwizardAppExtension<UniApiConfiguration> APP = TestGateway.app(TestGateway.writeConfig("""
@@ -62,14 +63,8 @@ class StreamingFailoverTest {
               cooldown_period: 0
             """.formatted(UPSTREAM.baseUrl())), CLOCK);
 
-    @AfterAll
-    static void stopUpstream() throws Exception {
-        UPSTREAM.close();
-    }
-
     @BeforeEach
     void reset() {
-        UPSTREAM.reset();
         UPSTREAM.on("POST /a/v1/chat/completions", stream("from a"));
         UPSTREAM.on("POST /b/v1/chat/completions", stream("from b"));
         UPSTREAM.on("POST /k/v1/chat/completions", stream("from k"));

@@ -10,10 +10,10 @@ import io.uniapi.UniApiConfiguration;
 import io.uniapi.testing.FakeUpstream;
 import io.uniapi.testing.OpenAiWire;
 import io.uniapi.testing.TestGateway;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -36,6 +36,7 @@ class StreamingFailuresTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int LONG_STREAM_EVENTS = 400;
     private static final AtomicInteger WRITTEN = new AtomicInteger();
+    @RegisterExtension
     static final FakeUpstream UPSTREAM = FakeUpstream.start();
     static final DropwizardAppExtension<UniApiConfiguration> APP = TestGateway.app(TestGateway.writeConfig("""
             providers:
@@ -47,14 +48,8 @@ class StreamingFailuresTest {
               - api: sk-client-streaming
             """.formatted(UPSTREAM.url("/v1/chat/completions"))));
 
-    @AfterAll
-    static void stop() throws Exception {
-        UPSTREAM.close();
-    }
-
     @BeforeEach
     void reset() {
-        UPSTREAM.reset();
         WRITTEN.set(0);
     }
 

@@ -9,10 +9,10 @@ import io.uniapi.testing.FakeUpstream;
 import io.uniapi.testing.OpenAiWire;
 import io.uniapi.testing.TestClock;
 import io.uniapi.testing.TestGateway;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ClientRateLimitTest {
     static final ObjectMapper JSON = new ObjectMapper();
+    @RegisterExtension
     static final FakeUpstream UPSTREAM = FakeUpstream.start();
     static final TestClock CLOCK = new TestClock();
     static final String CONFIG = """
@@ -54,14 +55,8 @@ class ClientRateLimitTest {
         return CONFIG.formatted(UPSTREAM.baseUrl(), reloadedLimit);
     }
 
-    @AfterAll
-    static void stopUpstream() throws Exception {
-        UPSTREAM.close();
-    }
-
     @BeforeEach
     void reset() {
-        UPSTREAM.reset();
         CLOCK.advance(Duration.ofDays(3));
         UPSTREAM.on("POST /v1/chat/completions", OpenAiWire.answer("ok"));
     }

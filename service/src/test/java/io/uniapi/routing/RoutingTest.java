@@ -14,10 +14,9 @@ import io.uniapi.testing.FakeUpstream;
 import io.uniapi.testing.OpenAiErrors;
 import io.uniapi.testing.OpenAiWire;
 import io.uniapi.testing.TestGateway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -30,8 +29,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class RoutingTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    @RegisterExtension
     static final FakeUpstream ALPHA = FakeUpstream.start().on("POST /v1/chat/completions", OpenAiWire.answer("from alpha"));
+    @RegisterExtension
     static final FakeUpstream BETA = FakeUpstream.start().on("POST /v1/chat/completions", OpenAiWire.answer("from beta"));
+    @RegisterExtension
     static final FakeUpstream GAMMA = FakeUpstream.start().on("POST /v1/chat/completions", OpenAiWire.answer("from gamma"));
     static final DropwizardAppExtension<UniApiConfiguration> APP = TestGateway.app(TestGateway.writeConfig("""
             providers:
@@ -69,20 +71,6 @@ class RoutingTest {
               - api: sk-rules-key-channel
                 model: [sk-rules-beta-star/*]
             """.formatted(ALPHA.url("/v1/chat/completions"), BETA.url("/v1"), GAMMA.url("/v1/chat/completions"))));
-
-    @AfterAll
-    static void stop() throws Exception {
-        ALPHA.close();
-        BETA.close();
-        GAMMA.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        ALPHA.reset();
-        BETA.reset();
-        GAMMA.reset();
-    }
 
     @Test
     void aKeyWithoutRulesOrWithAllMayUseEveryModelOfEveryProviderInConfigOrder() throws Exception {

@@ -7,10 +7,10 @@ import io.uniapi.testing.Faults;
 import io.uniapi.testing.FakeUpstream;
 import io.uniapi.testing.OpenAiWire;
 import io.uniapi.testing.TestGateway;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Which channel each request tries first, per scheduling algorithm, counted over real HTTP requests. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class SchedulingDistributionTest {
+    @RegisterExtension
     static final FakeUpstream UPSTREAM = FakeUpstream.start();
     static final DropwizardAppExtension<UniApiConfiguration> APP = TestGateway.app(TestGateway.writeConfig("""
             providers:
@@ -58,14 +59,8 @@ class SchedulingDistributionTest {
               cooldown_period: 0
             """.formatted(UPSTREAM.baseUrl())));
 
-    @AfterAll
-    static void stopUpstream() throws Exception {
-        UPSTREAM.close();
-    }
-
     @BeforeEach
     void reset() {
-        UPSTREAM.reset();
         for (String p : new String[] {"p1", "p2", "p3"}) {
             UPSTREAM.on("POST /" + p + "/v1/chat/completions", OpenAiWire.answer("from " + p));
         }

@@ -12,6 +12,9 @@ import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Blocker;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +29,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An in-process HTTP server standing in for an LLM provider. Each route is answered by a {@link Responder} that
  * writes the answer as the real provider would (JSON, or SSE flushed event by event), and can misbehave on purpose
  * (stall, cut the connection). Every request is recorded.
+ *
+ * <p>On a static field with {@code @RegisterExtension}, it is {@linkplain #reset() reset} before each test (its routes
+ * stay) and closed after the test class.
  */
-public final class FakeUpstream implements AutoCloseable {
+public final class FakeUpstream implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
 
     /** Writes one answer. */
     @FunctionalInterface
@@ -98,9 +104,20 @@ public final class FakeUpstream implements AutoCloseable {
         return requests.get(requests.size() - 1);
     }
 
+    /** Forgets the recorded requests and broken writes; the routes stay. */
     public void reset() {
         requests.clear();
         brokenWrites.set(0);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        reset();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        close();
     }
 
     /** How many answers could not be written because the gateway had closed the connection. */

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -25,8 +26,11 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class AnthropicGatewayTest {
     static final ObjectMapper JSON = new ObjectMapper();
+    @RegisterExtension
     static final FakeUpstream PRIMARY = FakeUpstream.start();
+    @RegisterExtension
     static final FakeUpstream BACKUP = FakeUpstream.start();
+    /** Not reset between tests: the gateway lists its models once, at start-up. */
     static final FakeUpstream DISCOVERED = FakeUpstream.start();
     static final DropwizardAppExtension<UniApiConfiguration> APP = TestGateway.app(TestGateway.writeConfig("""
             providers:
@@ -55,16 +59,12 @@ class AnthropicGatewayTest {
     }
 
     @AfterAll
-    static void stopUpstreams() throws Exception {
-        PRIMARY.close();
-        BACKUP.close();
+    static void stopDiscovered() throws Exception {
         DISCOVERED.close();
     }
 
     @BeforeEach
     void reset() {
-        PRIMARY.reset();
-        BACKUP.reset();
         BACKUP.on("POST /v1/messages", (request, exchange) -> exchange.json(200, """
                 {"id":"msg_b","type":"message","role":"assistant","model":"claude-sonnet-4-5",
                 "content":[{"type":"text","text":"from backup"}],"stop_reason":"end_turn","stop_sequence":null,

@@ -27,10 +27,9 @@ import io.uniapi.testing.FakeUpstream;
 import io.uniapi.testing.GeminiWire;
 import io.uniapi.testing.RecordedRequest;
 import io.uniapi.testing.TestGateway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +49,7 @@ class GeminiChatTest {
     static final String FLASH = "/v1beta/models/gemini-2.5-flash:generateContent";
     static final String FLASH_STREAM = "/v1beta/models/gemini-2.5-flash:streamGenerateContent";
     static final String THREE = "/v1beta/models/gemini-3-pro-preview:generateContent";
+    @RegisterExtension
     static final FakeUpstream UPSTREAM = FakeUpstream.start();
     static final DropwizardAppExtension<UniApiConfiguration> APP = TestGateway.app(TestGateway.writeConfig("""
             providers:
@@ -63,16 +63,6 @@ class GeminiChatTest {
             api_keys:
               - api: sk-client-1
             """.formatted(UPSTREAM.url("/v1beta"), KEY)));
-
-    @AfterAll
-    static void stopUpstream() throws Exception {
-        UPSTREAM.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        UPSTREAM.reset();
-    }
 
     OpenAIClient client() {
         return TestGateway.openAi(APP, "sk-client-1");

@@ -14,10 +14,10 @@ import io.uniapi.testing.GeminiWire;
 import io.uniapi.testing.RecordedRequest;
 import io.uniapi.testing.TestGateway;
 import io.uniapi.testing.TestServiceAccount;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class VertexChatTest {
     static final String PRO = "/publishers/google/models/gemini-2.5-pro:generateContent";
+    @RegisterExtension
     static final FakeUpstream UPSTREAM = FakeUpstream.start();
     static final DropwizardAppExtension<UniApiConfiguration> APP = TestGateway.app(TestGateway.writeConfig("""
             providers:
@@ -75,14 +76,8 @@ class VertexChatTest {
               - api: sk-client-1
             """.formatted(UPSTREAM.baseUrl(), TestServiceAccount.EMAIL, TestServiceAccount.privateKeyEscaped())));
 
-    @AfterAll
-    static void stopUpstream() throws Exception {
-        UPSTREAM.close();
-    }
-
     @BeforeEach
     void reset() {
-        UPSTREAM.reset();
         UPSTREAM.on("POST /token", TestServiceAccount.tokenEndpoint("ya29.vertex-token", 3600));
         UPSTREAM.on("POST /refusing-token", (request, exchange) -> exchange.json(400,
                 "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid grant: account not found\"}"));
