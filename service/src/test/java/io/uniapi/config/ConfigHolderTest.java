@@ -1,16 +1,13 @@
 package io.uniapi.config;
 
+import io.uniapi.testing.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +85,7 @@ class ConfigHolderTest {
 
     @Test
     void aFileEmptiedByAnEditorThatTruncatesBeforeWritingIsNotAnErrorUnlessItStaysEmpty() throws Exception {
-        MutableClock clock = new MutableClock();
+        TestClock clock = new TestClock();
         holder = new ConfigHolder(new FileConfigSource(file), new ConfigLoader(new EnvExpander(Map.<String, String>of()::get)),
                 provider -> List.of(), clock);
         holder.loadInitial();
@@ -148,28 +145,5 @@ class ConfigHolderTest {
                 new ConfigLoader(new EnvExpander(Map.<String, String>of()::get)), provider -> List.of());
 
         assertThatThrownBy(fresh::loadInitial).isInstanceOf(ConfigException.class).hasMessageContaining("api_keys: missing");
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
