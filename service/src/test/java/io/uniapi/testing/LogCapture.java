@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Records what the service logs while a test runs. Attach it after the service started: Dropwizard reconfigures
  * logging (and drops foreign appenders) at start-up.
@@ -59,6 +61,13 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
         String message = event.getLoggerName() + " " + event.getFormattedMessage();
         return event.getThrowableProxy() == null ? message
                 : message + "\n" + ThrowableProxyUtil.asString(event.getThrowableProxy());
+    }
+
+    /** Stops recording, then asserts that no line logged so far contains any of {@code secrets}. */
+    public void closeAssertingNoneOf(List<String> secrets) {
+        String everything = String.join("\n", allLines());
+        close();
+        secrets.forEach(secret -> assertThat(everything).as("what the gateway logged").doesNotContain(secret));
     }
 
     @Override
