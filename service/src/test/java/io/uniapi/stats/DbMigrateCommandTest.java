@@ -22,19 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * packaged in the jar applies to an empty database, H2 or PostgreSQL, and a second run changes nothing.
  */
 class DbMigrateCommandTest {
-    private static final String PROVIDERS = """
-            providers:
-              - provider: alpha
-                base_url: http://127.0.0.1:9/v1/chat/completions
-                api: sk-x
-                model: [m]
-            api_keys:
-              - api: sk-only-key-0123456789
-            """;
-
     @Test
     void migratesAnEmptyH2FileAndIsIdempotent() {
-        Path config = TestGateway.writeConfig(PROVIDERS);
+        Path config = TestGateway.writeConfig(TestGateway.IDLE_CONFIG);
         String url = "jdbc:h2:file:" + config.getParent().resolve("stats").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
 
         assertThat(run("db", "migrate", config.toString())).isEmpty();
@@ -49,13 +39,7 @@ class DbMigrateCommandTest {
     @Test
     void migratesAnEmptyPostgresDatabase() {
         try (TestPostgres postgres = TestPostgres.create()) {
-            Path config = TestGateway.writeConfig(PROVIDERS + """
-                    database:
-                      driverClass: org.postgresql.Driver
-                      url: %s
-                      user: postgres
-                      password: ""
-                    """.formatted(postgres.url()));
+            Path config = TestGateway.writeConfig(TestGateway.IDLE_CONFIG + postgres.databaseSection());
             assertThat(run("db", "migrate", config.toString())).isEmpty();
             assertThat(run("db", "migrate", config.toString())).isEmpty();
             Jdbi db = Jdbi.create(postgres.url(), TestPostgres.USER, "");

@@ -17,19 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * changelog and Liquibase's service files must survive shading), in its own process, on H2 and PostgreSQL.
  */
 class DbMigrateJarIT {
-    private static final String PROVIDERS = """
-            providers:
-              - provider: alpha
-                base_url: http://127.0.0.1:9/v1/chat/completions
-                api: sk-x
-                model: [m]
-            api_keys:
-              - api: sk-only-key-0123456789
-            """;
-
     @Test
     void migratesAnEmbeddedH2FileFromTheJar() throws Exception {
-        Path config = TestGateway.writeConfig(PROVIDERS);
+        Path config = TestGateway.writeConfig(TestGateway.IDLE_CONFIG);
         assertThat(migrate(config)).isZero();
         Jdbi db = Jdbi.create("jdbc:h2:file:" + config.getParent().resolve("stats").toAbsolutePath(), "sa", "");
         long applied = db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM databasechangelog").mapTo(Long.class).one());
@@ -39,13 +29,7 @@ class DbMigrateJarIT {
     @Test
     void migratesPostgresFromTheJar() throws Exception {
         try (TestPostgres postgres = TestPostgres.create()) {
-            Path config = TestGateway.writeConfig(PROVIDERS + """
-                    database:
-                      driverClass: org.postgresql.Driver
-                      url: %s
-                      user: postgres
-                      password: ""
-                    """.formatted(postgres.url()));
+            Path config = TestGateway.writeConfig(TestGateway.IDLE_CONFIG + postgres.databaseSection());
             assertThat(migrate(config)).isZero();
             assertThat(migrate(config)).as("a second run changes nothing and succeeds").isZero();
             Jdbi db = Jdbi.create(postgres.url(), TestPostgres.USER, "");

@@ -31,6 +31,17 @@ public final class TestGateway {
         System.setProperty("jdk.httpclient.keepalive.timeout", "10");
     }
 
+    /** A valid config whose one provider is never called (port 9): for commands that only need a config file. */
+    public static final String IDLE_CONFIG = """
+            providers:
+              - provider: alpha
+                base_url: http://127.0.0.1:9/v1/chat/completions
+                api: sk-x
+                model: [m]
+            api_keys:
+              - api: sk-only-key-0123456789
+            """;
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestGateway() {

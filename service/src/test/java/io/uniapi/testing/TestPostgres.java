@@ -41,6 +41,17 @@ public final class TestPostgres implements AutoCloseable {
         return url(HOST, PORT);
     }
 
+    /** The {@code database:} section of an {@code api.yaml} that keeps statistics in this database. */
+    public String databaseSection() {
+        return """
+                database:
+                  driverClass: org.postgresql.Driver
+                  url: %s
+                  user: %s
+                  password: ""
+                """.formatted(url(), USER);
+    }
+
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(url(), USER, "");
     }
