@@ -120,18 +120,19 @@ public final class StatsStore implements SpendSource {
 
     @Override
     public double spendSince(String keyFingerprint, Instant since) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT COALESCE(SUM(" + COST + "), 0) FROM request_stats"
-                        + " WHERE key_fingerprint = :key AND started_at >= :since")
-                .bind("key", keyFingerprint)
-                .bind("since", Timestamp.from(since))
-                .mapTo(Double.class)
-                .one());
+        return sumSince("SELECT COALESCE(SUM(" + COST + "), 0) FROM request_stats"
+                + " WHERE key_fingerprint = :key AND started_at >= :since", keyFingerprint, since);
     }
 
     @Override
     public double topupsSince(String keyFingerprint, Instant since) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT COALESCE(SUM(amount), 0) FROM credit_topups"
-                        + " WHERE key_fingerprint = :key AND created_at >= :since")
+        return sumSince("SELECT COALESCE(SUM(amount), 0) FROM credit_topups"
+                + " WHERE key_fingerprint = :key AND created_at >= :since", keyFingerprint, since);
+    }
+
+    /** Runs a {@code SUM} query of one key's rows since a moment (parameters {@code :key} and {@code :since}). */
+    private double sumSince(String sql, String keyFingerprint, Instant since) {
+        return jdbi.withHandle(handle -> handle.createQuery(sql)
                 .bind("key", keyFingerprint)
                 .bind("since", Timestamp.from(since))
                 .mapTo(Double.class)
