@@ -32,8 +32,8 @@ final class AnthropicContent {
         }
         for (JsonNode part : content) {
             String type = part.path("type").asText();
-            if (type.equals("text") && !part.path("text").asText().isEmpty()) {
-                ObjectNode text = blocks.addObject().put("type", "text").put("text", part.path("text").asText());
+            if (type.equals("text") && !part.path("text").asText("").isEmpty()) {
+                ObjectNode text = blocks.addObject().put("type", "text").put("text", part.path("text").asText(""));
                 copyCacheControl(part, text);
             } else if (type.equals("image_url") && images) {
                 ObjectNode image = image(part);
@@ -55,7 +55,7 @@ final class AnthropicContent {
         StringBuilder text = new StringBuilder();
         for (JsonNode part : content) {
             if ("text".equals(part.path("type").asText())) {
-                text.append(part.path("text").asText());
+                text.append(part.path("text").asText(""));
             }
         }
         return text.toString();
@@ -63,7 +63,7 @@ final class AnthropicContent {
 
     private static ObjectNode image(JsonNode part) {
         JsonNode imageUrl = part.get("image_url");
-        String url = imageUrl == null ? "" : imageUrl.isTextual() ? imageUrl.textValue() : imageUrl.path("url").asText();
+        String url = imageUrl == null ? "" : imageUrl.isTextual() ? imageUrl.textValue() : imageUrl.path("url").asText("");
         ObjectNode block = JSON.objectNode().put("type", "image");
         DataUrl data = DataUrl.parseOrNull(url);
         if (data != null) {
