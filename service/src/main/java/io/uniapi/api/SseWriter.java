@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** Writes server-sent events to the client, flushing each one so it leaves at once. */
+/** Writes server-sent events to the client; data events leave on {@link #flush}, the rest at once. */
 final class SseWriter implements EventWriter {
     private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] END = "\n\n".getBytes(StandardCharsets.US_ASCII);
@@ -28,6 +28,10 @@ final class SseWriter implements EventWriter {
         System.arraycopy(json, 0, frame, DATA.length, json.length);
         System.arraycopy(END, 0, frame, DATA.length + json.length, END.length);
         out.write(frame);
+    }
+
+    @Override
+    public void flush() throws IOException {
         out.flush();
     }
 
@@ -47,5 +51,6 @@ final class SseWriter implements EventWriter {
     @Override
     public void error(GatewayException error) throws IOException {
         data(WireJson.bytes(JsonNodeFactory.instance.objectNode().set("error", OpenAiErrorMapper.errorObject(error))));
+        out.flush();
     }
 }

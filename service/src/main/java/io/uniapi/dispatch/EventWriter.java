@@ -4,9 +4,15 @@ import io.uniapi.errors.GatewayException;
 
 import java.io.IOException;
 
-/** Where a stream is written: the client's SSE connection. Each call is flushed to the client. */
+/**
+ * Where a stream is written: the client's SSE connection. {@link #data} only buffers, so that events that arrived
+ * together leave together; the relay calls {@link #flush} whenever it would otherwise wait on the upstream. Comments,
+ * {@link #done} and {@link #error} are flushed at once.
+ */
 public interface EventWriter {
     void data(byte[] json) throws IOException;
+
+    void flush() throws IOException;
 
     void comment(String text) throws IOException;
 

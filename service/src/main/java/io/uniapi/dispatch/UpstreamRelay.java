@@ -96,6 +96,7 @@ final class UpstreamRelay implements ChunkSink {
                 write(chunk);
             }
             pending.clear();
+            flushUnlessMoreArrived();
             while (!upstreamDone && clientFailure == null) {
                 SseEvent event = upstream.next();
                 if (event == null) {
@@ -106,6 +107,7 @@ final class UpstreamRelay implements ChunkSink {
                     break;
                 }
                 translator.onEvent(event, this);
+                flushUnlessMoreArrived();
             }
             if (clientFailure != null) {
                 status = 499;
@@ -212,6 +214,21 @@ final class UpstreamRelay implements ChunkSink {
         }
         try {
             out.data(WireJson.bytes(chunk));
+        } catch (IOException e) {
+            clientFailure = e;
+        }
+    }
+
+    /**
+     * Events are flushed as soon as the relay would wait for the upstream: each event reaches the client the moment
+     * it arrived, and a burst that arrived in one read leaves in one write.
+     */
+    private void flushUnlessMoreArrived() {
+        if (clientFailure != null || upstream.hasBufferedEvents()) {
+            return;
+        }
+        try {
+            out.flush();
         } catch (IOException e) {
             clientFailure = e;
         }

@@ -30,6 +30,11 @@ public final class SseReader {
         this.in = in;
     }
 
+    /** True while bytes already received are not yet parsed: the next event will not wait on the network. */
+    public boolean buffered() {
+        return position < limit;
+    }
+
     /** The next event, or null at the end of the stream. */
     public SseEvent next() throws IOException {
         String event = null;

@@ -53,6 +53,11 @@ public final class UpstreamStream implements AutoCloseable {
         }
     }
 
+    /** True when more events have already arrived and can be read without waiting. */
+    public boolean hasBufferedEvents() {
+        return events.buffered();
+    }
+
     /** The rest of the body, at most {@code max} bytes (for error answers). */
     public byte[] readBody(int max) throws TransportException {
         try {
