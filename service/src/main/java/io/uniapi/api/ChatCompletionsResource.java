@@ -47,7 +47,7 @@ public final class ChatCompletionsResource {
         ChatRequest chat = null;
         try {
             chat = ChatRequestReader.read(body, request.getLength(), snapshot.settings().maxRequestBodyBytes());
-            chat = images.inline(chat, globalProxy(snapshot));
+            chat = images.inline(chat, snapshot.settings().proxy());
             if (chat.stream()) {
                 StreamRelay relay = dispatcher.stream(context, chat);
                 StreamingOutput stream = out -> relay.relayTo(new SseWriter(out));
@@ -65,10 +65,5 @@ public final class ChatCompletionsResource {
             context.finish(chat == null ? null : chat.model(), e.status(), chat != null && chat.stream(), e.category());
             throw e;
         }
-    }
-
-    private static String globalProxy(Snapshot snapshot) {
-        var proxy = snapshot.config().preferences().get("proxy");
-        return proxy == null || proxy.asText().isBlank() ? null : proxy.asText().trim();
     }
 }

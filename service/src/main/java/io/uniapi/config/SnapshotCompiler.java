@@ -109,6 +109,6 @@ public final class SnapshotCompiler {
                 problems.add(new ConfigProblem(global.pathOf("max_request_body_bytes"), e.getMessage()));
             }
         }
-        return new GatewaySettings(maxBody);
+        return new GatewaySettings(maxBody, proxy(Preferences.empty(), global));
     }
 }
